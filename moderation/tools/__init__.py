@@ -1,0 +1,1 @@
+"""Maintenance scripts for the moderation data (run by developers, never at run time)."""
