@@ -1,0 +1,43 @@
+"""Values the views hand to services, built once per app from its settings."""
+
+from pathlib import Path
+
+from flask import Flask, current_app
+
+from community.accounts.rules import AccountRules, make_hasher
+from community.reference import ReferenceData, load_reference_data
+
+
+def init_app(app: Flask) -> None:
+    """Load and validate the reference data files; refuse to start if one is wrong."""
+    config = app.config
+    reference = load_reference_data(
+        municipalities=Path(config["MUNICIPALITIES_FILE"]),
+        helplines=Path(config["HELPLINES_FILE"]),
+        reserved_aliases=Path(config["RESERVED_ALIASES_FILE"]),
+        common_passwords=Path(config["COMMON_PASSWORDS_FILE"]),
+    )
+    app.extensions["reference"] = reference
+    app.extensions["account_rules"] = AccountRules(
+        reference=reference,
+        hasher=make_hasher(
+            config["PASSWORD_HASH_TIME_COST"],
+            config["PASSWORD_HASH_MEMORY_KIB"],
+            config["PASSWORD_HASH_PARALLELISM"],
+        ),
+        age_min=config["AGE_MIN"],
+        age_max=config["AGE_MAX"],
+        password_min=config["PASSWORD_MIN_LENGTH"],
+        password_max=config["PASSWORD_MAX_LENGTH"],
+        avatar_max_bytes=config["AVATAR_MAX_BYTES"],
+        avatar_size_px=config["AVATAR_SIZE_PX"],
+        description_max=config["DESCRIPTION_MAX_LENGTH"],
+    )
+
+
+def account_rules() -> AccountRules:
+    return current_app.extensions["account_rules"]
+
+
+def reference() -> ReferenceData:
+    return current_app.extensions["reference"]

@@ -1,0 +1,1 @@
+"""Public pages: home, guidelines, privacy notice, language choice."""

@@ -1,0 +1,1 @@
+"""Benchmarks that print their figures. Run one with ``python -m bench NAME``."""

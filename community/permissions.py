@@ -1,0 +1,98 @@
+"""Who may do what: one table of named rules, asked through :func:`can`.
+
+Views (per blueprint, in ``before_request``), socket handlers, templates and the
+services themselves all ask here; nothing else compares role names. Rules are
+small composable predicates of ``(user, obj)``, combined with ``&``, ``|`` and ``~``
+(after FlaskBB's permission rules).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from community.accounts.models import Role, Task
+from community.errors import Forbidden, NotSignedIn
+from community.i18n import N_
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named predicate of ``(user, obj)``."""
+
+    name: str
+    test: Callable[[object, object], bool]
+
+    def __call__(self, user: object, obj: object = None) -> bool:
+        return bool(self.test(user, obj))
+
+    def __and__(self, other: "Rule") -> "Rule":
+        return Rule(f"({self.name} and {other.name})", lambda u, o: self(u, o) and other(u, o))
+
+    def __or__(self, other: "Rule") -> "Rule":
+        return Rule(f"({self.name} or {other.name})", lambda u, o: self(u, o) or other(u, o))
+
+    def __invert__(self) -> "Rule":
+        return Rule(f"not {self.name}", lambda u, o: not self(u, o))
+
+
+anyone = Rule("anyone", lambda u, o: True)
+signed_in = Rule("signed in", lambda u, o: bool(getattr(u, "is_authenticated", False)))
+
+
+def has_role(role: Role) -> Rule:
+    """The user holds staff role ``role``; the admin counts as holding every staff role."""
+    return Rule(
+        f"has role {role}",
+        lambda u, o: signed_in(u) and (u.has_role(role) or u.has_role(Role.ADMIN)),
+    )
+
+
+def has_task(task: Task) -> Rule:
+    """The user holds peer task ``task`` and it is active."""
+    return Rule(f"has task {task}", lambda u, o: signed_in(u) and u.has_task(task))
+
+
+def owns(attribute: str) -> Rule:
+    """``obj.<attribute>`` is the user's id (the author of a post, the owner of a profile)."""
+    return Rule(
+        f"owns via {attribute}",
+        lambda u, o: signed_in(u) and o is not None and getattr(o, attribute, None) == u.id,
+    )
+
+
+is_self = Rule("is self", lambda u, o: signed_in(u) and o is not None and o.id == u.id)
+
+moderator = has_role(Role.MODERATOR)
+coordinator = has_role(Role.COORDINATOR)
+admin = Rule("is admin", lambda u, o: signed_in(u) and u.has_role(Role.ADMIN))
+
+RULES: dict[str, Rule] = {
+    # Everyone, signed in or not.
+    "page.read": anyone,
+    "account.sign_up": ~signed_in,
+    # Any signed-in person.
+    "account.manage": signed_in,
+    "profile.edit": is_self,
+    # Staff.
+    "review.view_queue": moderator,
+    "review.decide": moderator,
+    "profile.see_pending": is_self | moderator,
+    "staff.manage": admin,
+    "policy.publish": admin,
+    "tasks.grant": coordinator,
+}
+
+
+def can(user: object, action: str, obj: object = None) -> bool:
+    """True when ``user`` may do ``action`` (to ``obj``). Unknown actions are refused."""
+    rule = RULES.get(action)
+    return rule is not None and rule(user, obj)
+
+
+def authorize(user: object, action: str, obj: object = None) -> None:
+    """Raise :class:`NotSignedIn` or :class:`Forbidden` unless ``can(user, action, obj)``."""
+    if can(user, action, obj):
+        return
+    if not signed_in(user):
+        raise NotSignedIn(N_("Please sign in first."))
+    raise Forbidden(N_("You do not have permission to do that."))
+

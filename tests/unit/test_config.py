@@ -1,0 +1,48 @@
+"""Settings: production refuses to start half-configured; hashing is strong enough."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from config import ConfigurationError, DevelopmentConfig, ProductionConfig, config_for
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("env", "missing"),
+    [({}, "SECRET_KEY and DATABASE_URL"), ({"SECRET_KEY": "s"}, "DATABASE_URL"),
+     ({"DATABASE_URL": "postgresql://x"}, "SECRET_KEY")],
+)
+def test_production_refuses_to_start_without_its_secrets(monkeypatch, env, missing):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigurationError, match=missing):
+        config_for("production")
+
+
+def test_production_failure_is_one_clear_line_on_the_command_line():
+    result = subprocess.run(
+        [sys.executable, "-c", "import wsgi"],
+        env={"APP_ENV": "production", "PATH": "/usr/bin:/bin"},
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert result.returncode != 0
+    assert "Production needs SECRET_KEY and DATABASE_URL set" in result.stderr
+
+
+@pytest.mark.parametrize("settings", [DevelopmentConfig, ProductionConfig])
+def test_password_hashing_meets_owasp_asvs(settings):
+    # OWASP Password Storage Cheat Sheet / ASVS 4.0 2.4.1: argon2id, m >= 19 MiB, t >= 2, p >= 1.
+    assert settings.PASSWORD_HASH_MEMORY_KIB >= 19 * 1024
+    assert settings.PASSWORD_HASH_TIME_COST >= 2
+    assert settings.PASSWORD_HASH_PARALLELISM >= 1
+
+
+def test_unknown_environment_name_is_refused():
+    with pytest.raises(ConfigurationError, match="APP_ENV"):
+        config_for("staging")

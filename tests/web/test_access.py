@@ -1,0 +1,81 @@
+"""Who gets what: every route, for every role.
+
+Each endpoint of the app must appear in ``EXPECTED``; a new route without an
+entry fails ``test_every_route_is_in_the_access_table``. Statuses: 200 shown,
+302 redirected (visitors to the sign-in page), 403 refused, 404 hidden.
+"""
+
+import io
+
+import pytest
+from PIL import Image
+from sqlalchemy import select
+
+from community.accounts.models import Avatar
+from community.accounts.services import ProfileInput, update_profile
+
+ROLES = ("visitor", "follower", "peer", "moderator", "coordinator", "admin")
+SIGNED_IN = ROLES[1:]
+
+
+def everyone(status: int) -> dict[str, int]:
+    return dict.fromkeys(ROLES, status)
+
+
+def members_only(status: int = 200) -> dict[str, int]:
+    return {"visitor": 302, **dict.fromkeys(SIGNED_IN, status)}
+
+
+def visitors_only() -> dict[str, int]:
+    return {"visitor": 200, **dict.fromkeys(SIGNED_IN, 302)}
+
+
+# endpoint -> (method, url, {role: status})
+EXPECTED: dict[str, tuple[str, str, dict[str, int]]] = {
+    "main.index": ("GET", "/", everyone(200)),
+    "main.guidelines": ("GET", "/guidelines", everyone(200)),
+    "main.privacy": ("GET", "/privacy", everyone(200)),
+    "main.set_language": ("POST", "/language", everyone(302)),
+    "account.signup": ("GET", "/signup", visitors_only()),
+    "account.login": ("GET", "/login", visitors_only()),
+    "account.logout": ("POST", "/logout", everyone(302)),
+    "account.settings": ("GET", "/settings", members_only()),
+    "account.password": ("GET", "/settings/password", members_only()),
+    "account.alias": ("GET", "/settings/alias", members_only()),
+    "account.consent": ("GET", "/consent", members_only()),
+    # A pending picture: only its owner (the follower here) and moderators.
+    "account.avatar": ("GET", "/avatar/{pending_avatar}.jpg", {
+        "visitor": 401, "follower": 200, "peer": 403, "moderator": 200,
+        "coordinator": 403, "admin": 200,
+    }),
+}
+
+UNLISTED = {"static"}
+
+
+def test_every_route_is_in_the_access_table(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()} - UNLISTED
+    assert endpoints - EXPECTED.keys() == set(), "add the new routes to EXPECTED"
+
+
+@pytest.fixture
+def url_args(app, user_of, session, clock) -> dict[str, int]:
+    """Objects the URLs in EXPECTED point at."""
+    picture = io.BytesIO()
+    Image.new("RGB", (50, 50)).save(picture, format="PNG")
+    update_profile(
+        session, app.extensions["account_rules"], user_of("follower"),
+        ProfileInput(municipality_code="0101", description="", avatar=picture.getvalue()),
+        clock(),
+    )
+    return {"pending_avatar": session.scalar(select(Avatar.id))}
+
+
+@pytest.mark.parametrize("endpoint", sorted(EXPECTED))
+def test_access_by_role(endpoint, client, login_as, user_of, url_args):
+    method, url, expected = EXPECTED[endpoint]
+    url = url.format(**url_args)
+    for role in ROLES:
+        browser = client if role == "visitor" else login_as(user_of(role))
+        response = browser.get(url) if method == "GET" else browser.submit(url, {})
+        assert response.status_code == expected[role], f"{endpoint} as {role}"
