@@ -1,0 +1,245 @@
+"""The engine: loads the data directory once, then checks texts against it.
+
+``Engine.check(text, kind)`` runs every detector over one normalised view of the
+text, drops matches that a more specific one explains (a phone number inside an
+e-mail address, a swear word inside a slur, a harm word inside a harmless
+phrase), maps spans back to the original text and applies the policy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from moderation.categories import CATEGORIES, SEVERITY_RANK
+from moderation.loader import DataSource, LoadProblem, PolicyError, default_data_dir
+from moderation.normalise import TextView, build_key_table
+from moderation.phrases import Hit, PhraseIndex
+from moderation.pii_contact import ContactDetector
+from moderation.pii_names import NameDetector
+from moderation.pii_numbers import NumberDetector
+from moderation.pii_places import PlaceDetector
+from moderation.policy import load_policy, strictest
+from moderation.rules import RuleSet
+from moderation.spam import find_spam
+from moderation.verdict import Finding, Verdict
+from moderation.wordlists import SAFE, inflection_endings, load_phrases
+
+# A finding of the key category is dropped when it overlaps one of the value categories,
+# which explain the same characters more precisely.
+_EXPLAINED_BY = {
+    "link.external": {"pii.email", "pii.social"},
+    "pii.phone": {"pii.cpr", "pii.email", "pii.address"},
+    "pii.name": {"pii.email", "pii.social", "pii.school", "pii.address"},
+    "pii.address": {"pii.email"},
+    "profanity": {"harm.hate", "harm.sexual"},
+}
+_SAFE_PHRASES_COVER = {c for c in CATEGORIES if c.startswith("harm.")} | {"profanity"}
+_ALIAS_MAX_LENGTH = 64
+_ALIAS_MIN_HIDDEN_WORD = 4
+
+
+class Engine:
+    """A loaded moderation engine. Create once, share freely: ``check`` has no side effects."""
+
+    def __init__(self, data_dir: Path | str | None = None):
+        self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        if not (self.data_dir / "policy.toml").is_file():
+            raise PolicyError(f"{self.data_dir / 'policy.toml'}: no moderation policy found")
+        source = DataSource(self.data_dir)
+        self.policy = load_policy(source)
+        self._homoglyphs = _read_char_map(source, "homoglyphs.txt", single_char_values=True)
+        self._key_table = build_key_table(_read_char_map(source, "leetspeak.txt", False))
+        self._explanations = _read_explanations(source)
+
+        self.phrases = self._new_index()
+        import_bp = source.toml(self.data_dir / "policy.toml").get("import_better_profanity", True)
+        load_phrases(source, self.phrases, bool(import_bp))
+        self.rules = RuleSet(
+            source, self._new_index, lambda folder: inflection_endings(source, folder)
+        )
+        self.numbers = NumberDetector(source, self.view, self._explain)
+        self.contacts = ContactDetector(source, self.view, self._new_index)
+        self.places = PlaceDetector(source, self.view)
+        self.names = NameDetector(source, self.view, self._new_index, self.places.towns)
+        self.load_problems: list[LoadProblem] = source.problems
+
+    def _new_index(self) -> PhraseIndex:
+        return PhraseIndex(self.view)
+
+    def view(self, text: str) -> TextView:
+        """The normalised view of a text, as the detectors see it."""
+        return TextView(text, self._homoglyphs, self._key_table)
+
+    def check(self, text: str, kind: str) -> Verdict:
+        """Check one text of one content kind; return the verdict (see the policy spec)."""
+        kind_policy = self.policy.for_kind(kind)
+        if not isinstance(text, str):
+            raise TypeError("text must be a string")
+        if not text.strip():
+            return Verdict("allow", False)
+        view = self.view(text)
+        hits = self._detect(view, kind)
+        hits = _drop_explained(hits)
+        findings = []
+        crisis = False
+        actions = []
+        censored = []
+        for hit in hits:
+            meaning = hit.meaning
+            crisis = crisis or meaning.crisis
+            action = kind_policy.action(meaning.category, meaning.severity)
+            actions.append(action)
+            start, end = view.original_span(hit.start, hit.end)
+            if action == "censor":
+                censored.append((start, end))
+            da, en = self._explain(meaning)
+            findings.append(
+                Finding(
+                    category=meaning.category,
+                    guideline=kind_policy.guidelines[meaning.category],
+                    severity=meaning.severity,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    explanation_da=da,
+                    explanation_en=en,
+                    rule=meaning.rule,
+                )
+            )
+        if crisis:
+            actions.append(self.policy.crisis_action)
+        action = strictest(actions)
+        if action == "censor":
+            action = "allow"
+        display_text = _mask(text, censored) if censored else None
+        return Verdict(action, crisis, tuple(findings), display_text)
+
+    def _detect(self, view: TextView, kind: str) -> list[Hit]:
+        if kind == "alias":
+            return self._detect_alias(view)
+        hits = self.phrases.find(view)
+        hits += self.rules.find(view)
+        hits += self.numbers.find(view)
+        contact_hits = self.contacts.find(view)
+        hits += contact_hits
+        hits += self.places.find(view)
+        hits += self.names.find(view, kind)
+        links = [h for h in contact_hits if h.meaning.rule in ("link", "social.link")]
+        hits += find_spam(view, links)
+        return hits
+
+    def _detect_alias(self, view: TextView) -> list[Hit]:
+        # An alias has no sentences: read it as run-together words ("SendNudes69").
+        hits = self._detect_plain_parts(view)
+        hits += self.names.find(view, "alias")
+        if len(view.plain) <= _ALIAS_MAX_LENGTH:
+            hits += self.phrases.find_in_word(view, _ALIAS_MIN_HIDDEN_WORD)
+        return hits
+
+    def _detect_plain_parts(self, view: TextView) -> list[Hit]:
+        hits = self.phrases.find(view)
+        hits += self.rules.find(view)
+        hits += self.numbers.find(view)
+        hits += self.contacts.find(view)
+        return hits
+
+    def _explain(self, meaning) -> tuple[str, str]:
+        own = self.rules.explanation(meaning.rule)
+        if own:
+            return own
+        if meaning.crisis and "crisis" in self._explanations:
+            return self._explanations["crisis"]
+        return self._explanations.get(
+            meaning.category,
+            ("Teksten bryder måske retningslinjerne.", "The text may break the guidelines."),
+        )
+
+    def check_many(self, items: Iterable[tuple[str, str]]) -> list[Verdict]:
+        """Check several (text, kind) pairs; the same as calling ``check`` on each."""
+        return [self.check(text, kind) for text, kind in items]
+
+
+def _drop_explained(hits: list[Hit]) -> list[Hit]:
+    """Remove safe-phrase matches, explained matches and duplicates; sort by position."""
+    safe = [h for h in hits if h.meaning.category == SAFE]
+    kept = [h for h in hits if h.meaning.category != SAFE]
+    if safe:
+        kept = [
+            h
+            for h in kept
+            if h.meaning.category not in _SAFE_PHRASES_COVER
+            or not any(s.start <= h.start and h.end <= s.end for s in safe)
+        ]
+    result = []
+    for hit in kept:
+        category = hit.meaning.category
+        explainers = _EXPLAINED_BY.get(category, ())
+        if any(other.meaning.category in explainers and _overlap(hit, other) for other in kept):
+            continue
+        result.append(hit)
+    # Of overlapping findings of one category keep the strongest, then the longest.
+    result.sort(
+        key=lambda h: (
+            -SEVERITY_RANK[h.meaning.severity],
+            -int(h.meaning.crisis),
+            -(h.end - h.start),
+            h.start,
+        )
+    )
+    chosen: list[Hit] = []
+    for hit in result:
+        if not any(
+            c.meaning.category == hit.meaning.category
+            and c.meaning.crisis == hit.meaning.crisis
+            and _overlap(c, hit)
+            for c in chosen
+        ):
+            chosen.append(hit)
+    chosen.sort(key=lambda h: (h.start, h.end, h.meaning.category))
+    return chosen
+
+
+def _overlap(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if not chars[i].isspace():
+                chars[i] = "*"
+    return "".join(chars)
+
+
+def _read_char_map(source: DataSource, name: str, single_char_values: bool) -> dict:
+    path = source.root / name
+    table = {}
+    for entry in source.entries(path):
+        parts = entry.text.split()
+        if len(parts) != 2 or len(parts[0]) != 1 or (single_char_values and len(parts[1]) != 1):
+            source.problem(
+                path, entry.line, "expected 'character replacement' (one character each)"
+            )
+            continue
+        table[ord(parts[0])] = parts[1]
+    return table
+
+
+def _read_explanations(source: DataSource) -> dict[str, tuple[str, str]]:
+    path = source.root / "explanations.toml"
+    data = source.toml(path, required=True)
+    explanations = {}
+    for key, value in data.items():
+        if key not in CATEGORIES and key != "crisis":
+            source.problem(path, source.line_of(path, key), f"unknown category {key!r}")
+            continue
+        if not isinstance(value, dict) or not value.get("da") or not value.get("en"):
+            source.problem(path, source.line_of(path, key), f"{key}: needs both da and en")
+            continue
+        explanations[key] = (value["da"], value["en"])
+    for category in CATEGORIES:
+        if category not in explanations:
+            source.problem(path, 0, f"no explanation for {category}")
+    return explanations
