@@ -27,7 +27,6 @@ def create_app(config: str | BaseConfig | None = None, **overrides: object) -> F
     logs.configure(app)
 
     import community.models  # noqa: F401 - every model and review handler, before anything queries
-
     from app import context, i18n, security, sqlite
 
     context.init_app(app)

@@ -23,8 +23,13 @@ def main() -> None:
             print(f"  {account.alias}")
     print(f"\nServing on http://{host}:{port}  (Ctrl+C to stop)\n", flush=True)
     socketio.run(
-        app, host=host, port=port, request_handler=PrivateRequestHandler,
-        allow_unsafe_werkzeug=True, use_reloader=False, log_output=True,
+        app,
+        host=host,
+        port=port,
+        request_handler=PrivateRequestHandler,
+        allow_unsafe_werkzeug=True,
+        use_reloader=False,
+        log_output=True,
     )
 
 

@@ -54,6 +54,10 @@ def init_app(app: Flask, login_manager: LoginManager) -> None:
     # Flask-Login's session protection hashes the client address into the cookie;
     # our logins are server-side rows instead, so it is not needed and stays off.
     login_manager.session_protection = None
+    # Flask-Login still writes a hash of the client address and browser into the
+    # session cookie at sign-in (its ``_id``). An unsalted hash of an IPv4 address
+    # is easy to reverse, so nothing derived from the address is written at all.
+    login_manager._session_identifier_generator = lambda: ""
     app.config["REMEMBER_COOKIE_DURATION"] = timedelta(
         days=app.config["REMEMBER_COOKIE_DURATION_DAYS"]
     )

@@ -12,16 +12,21 @@ from community.accounts.services import create_staff_account
 from community.consent import Document, publish_version
 from community.demo import DEMO_ACCOUNTS, load_demo_accounts
 from community.errors import ValidationFailed
+from community.retention import RetentionPolicy, run_retention
 
 demo_cli = AppGroup("demo", help="Demo content for development.")
+retention_cli = AppGroup("retention", help="Delete data past its retention period.")
 policy_cli = AppGroup("policy", help="Versions of the guidelines and the privacy notice.")
 
 
 def _fail_with_problems(error: ValidationFailed) -> None:
     for problem in error.problems:
-        message = problem.message % {
-            k: v.get("en", "") if isinstance(v, dict) else v for k, v in problem.params.items()
-        } if problem.params else problem.message
+        message = (
+            problem.message
+            % {k: v.get("en", "") if isinstance(v, dict) else v for k, v in problem.params.items()}
+            if problem.params
+            else problem.message
+        )
         click.echo(f"{problem.field or 'error'}: {message}", err=True)
     raise SystemExit(1)
 
@@ -29,19 +34,37 @@ def _fail_with_problems(error: ValidationFailed) -> None:
 @click.command("create-user")
 @click.option("--alias", required=True)
 @click.option("--email", required=True)
-@click.option("--role", "roles", multiple=True, required=True,
-              type=click.Choice([r.value for r in Role]), help="Repeat to combine roles.")
+@click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    required=True,
+    type=click.Choice([r.value for r in Role]),
+    help="Repeat to combine roles.",
+)
 @click.option("--municipality", default="0101", show_default=True, help="Municipality code.")
 @click.option("--birth-year", type=int, default=1990, show_default=True)
 @click.password_option(help="Prompted for when not given.")
-def create_user(alias: str, email: str, roles: tuple[str, ...], municipality: str,
-                birth_year: int, password: str) -> None:
+def create_user(
+    alias: str,
+    email: str,
+    roles: tuple[str, ...],
+    municipality: str,
+    birth_year: int,
+    password: str,
+) -> None:
     """Create a staff account (moderator, coordinator, admin)."""
     try:
         user = create_staff_account(
-            db.session, account_rules(), alias=alias, email=email, password=password,
-            roles=[Role(r) for r in roles], birth_year=birth_year,
-            municipality_code=municipality, now=now(),
+            db.session,
+            account_rules(),
+            alias=alias,
+            email=email,
+            password=password,
+            roles=[Role(r) for r in roles],
+            birth_year=birth_year,
+            municipality_code=municipality,
+            now=now(),
         )
     except ValidationFailed as error:
         _fail_with_problems(error)
@@ -55,9 +78,12 @@ def demo_load() -> None:
         raise click.ClickException("Demo accounts exist only in development (APP_ENV=development).")
     password = current_app.config["DEMO_PASSWORD"]
     created = load_demo_accounts(db.session, account_rules(), password, now())
-    click.echo(f"Demo content: {len(created)} account(s) created." if created
-               else "Demo content was already loaded.")
-    click.echo("Demo accounts (password for all: %s):" % password)
+    click.echo(
+        f"Demo content: {len(created)} account(s) created."
+        if created
+        else "Demo content was already loaded."
+    )
+    click.echo(f"Demo accounts (password for all: {password}):")
     for account in DEMO_ACCOUNTS:
         what = ", ".join([*account.roles, *(f"task {t}" for t in account.tasks)]) or "follower"
         click.echo(f"  {account.alias:<18} {what}")
@@ -72,7 +98,16 @@ def policy_publish(document: str, summary: str) -> None:
     click.echo(f"{document} is now version {version}.")
 
 
+@retention_cli.command("run")
+def retention_run() -> None:
+    """Delete everything past its retention period (run daily from cron)."""
+    deleted = run_retention(db.session, RetentionPolicy(), now())
+    for job, count in deleted.items():
+        click.echo(f"{job}: {count} deleted")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(create_user)
     app.cli.add_command(demo_cli)
     app.cli.add_command(policy_cli)
+    app.cli.add_command(retention_cli)

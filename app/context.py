@@ -32,6 +32,7 @@ def init_app(app: Flask) -> None:
         avatar_max_bytes=config["AVATAR_MAX_BYTES"],
         avatar_size_px=config["AVATAR_SIZE_PX"],
         description_max=config["DESCRIPTION_MAX_LENGTH"],
+        allow_test_email_domains=config["ALLOW_TEST_EMAIL_DOMAINS"],
     )
 
 

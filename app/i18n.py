@@ -22,7 +22,7 @@ def select_locale() -> str:
 
 
 def current_language() -> str:
-    """"da" or "en": the language of this response."""
+    """ "da" or "en": the language of this response."""
     return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
 
 

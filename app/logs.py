@@ -16,7 +16,7 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 class PrivateRequestHandler(WSGIRequestHandler):
     """Werkzeug's request handler, minus the client address in its log lines."""
 
-    def log(self, type: str, message: str, *args: object) -> None:  # noqa: A002 - werkzeug's name
+    def log(self, type: str, message: str, *args: object) -> None:
         getattr(logging.getLogger("werkzeug"), type)(
             "[%s] " + message.rstrip("\n"), self.log_date_time_string(), *args
         )

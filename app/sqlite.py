@@ -22,4 +22,3 @@ def init_app(app: Flask) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
-

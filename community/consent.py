@@ -61,7 +61,7 @@ def current_versions(session: Session) -> dict[str, int]:
         )
     ).all()
     versions = {doc.value: BASELINE_VERSION for doc in Document}
-    versions.update({document: version for document, version in rows})
+    versions.update(dict(rows))
     return versions
 
 
@@ -96,8 +96,9 @@ def accept_current(
     session.commit()
 
 
-def publish_version(session: Session, actor: User | None, document: str, summary: str,
-                    now: datetime) -> int:
+def publish_version(
+    session: Session, actor: User | None, document: str, summary: str, now: datetime
+) -> int:
     """Publish a new version of ``document``; every user must accept it again."""
     if document not in {d.value for d in Document}:
         raise ValidationFailed(N_("Unknown document."), field="document")
@@ -106,8 +107,13 @@ def publish_version(session: Session, actor: User | None, document: str, summary
         PolicyVersion(document=document, version=version, published_at=now, summary=summary)
     )
     record_event(
-        session, actor, "policy.publish", subject=("policy_version", version),
-        to_state=document, note=summary, now=now,
+        session,
+        actor,
+        "policy.publish",
+        subject=("policy_version", version),
+        to_state=document,
+        note=summary,
+        now=now,
     )
     session.commit()
     return version

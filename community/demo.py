@@ -24,7 +24,7 @@ class DemoAccount:
 
     @property
     def email(self) -> str:
-        return f"{self.alias}@demo.invalid"
+        return f"{self.alias}@example.test"
 
 
 DEMO_ACCOUNTS = (
@@ -45,14 +45,21 @@ def load_demo_accounts(
         if session.scalar(select(User.id).where(User.email == account.email)) is not None:
             continue
         user = create_staff_account(
-            session, rules, alias=account.alias, email=account.email, password=password,
-            roles=list(account.roles), birth_year=now.year - 22, municipality_code="0219",
+            session,
+            rules,
+            alias=account.alias,
+            email=account.email,
+            password=password,
+            roles=list(account.roles),
+            birth_year=now.year - 22,
+            municipality_code="0219",
             now=now,
         )
         for task in account.tasks:
             session.add(UserTask(user_id=user.id, task=task, active=True, granted_at=now))
-            record_event(session, None, "account.task", subject=("user", user.id),
-                         to_state=task, now=now)
+            record_event(
+                session, None, "account.task", subject=("user", user.id), to_state=task, now=now
+            )
         session.commit()
         created.append(account.alias)
     return created

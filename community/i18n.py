@@ -6,6 +6,6 @@ extractor is configured to collect ``N_`` calls (see ``babel.cfg``).
 """
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+def N_(message: str) -> str:
     """Mark ``message`` for translation without translating it here."""
     return message

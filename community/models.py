@@ -5,7 +5,8 @@ every subject handler registered; importing this module guarantees both.
 """
 
 from community import audit, consent
-from community.accounts import models as accounts, profile_review
+from community.accounts import models as accounts
+from community.accounts import profile_review
 from community.db import Base
 from community.review import models as review
 

@@ -95,4 +95,3 @@ def authorize(user: object, action: str, obj: object = None) -> None:
     if not signed_in(user):
         raise NotSignedIn(N_("Please sign in first."))
     raise Forbidden(N_("You do not have permission to do that."))
-

@@ -5,13 +5,14 @@ is set, in which case it runs on that PostgreSQL database: the schema is dropped
 and rebuilt from the migrations at the start of the session.
 """
 
+import contextvars
 import os
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from flask import Flask
+from flask import Flask, has_app_context
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import inspect, text
@@ -78,18 +79,19 @@ def _snapshot() -> dict[str, list[dict]]:
 
 
 def _wipe(app: Flask) -> None:
-    tables = [t for t in reversed(Base.metadata.sorted_tables)]
+    tables = list(reversed(Base.metadata.sorted_tables))
     existing = set(inspect(db.engine).get_table_names())
     with db.engine.begin() as connection:
         if db.engine.dialect.name == "postgresql":
             names = ", ".join(f'"{t.name}"' for t in tables if t.name in existing)
             connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
         else:
-            connection.execute(text("PRAGMA foreign_keys=OFF"))
+            # Children before parents, so foreign keys (kept on) never object. The
+            # pragma is not toggled: inside a transaction SQLite ignores it, and a
+            # pooled connection left without foreign keys would hide cascade bugs.
             for table in tables:
                 if table.name in existing:
                     connection.execute(table.delete())
-            connection.execute(text("PRAGMA foreign_keys=ON"))
         for name, rows in app.config["_REFERENCE_ROWS"].items():
             connection.execute(Base.metadata.tables[name].insert(), rows)
 
@@ -117,7 +119,22 @@ def session(app: Flask):
 
 
 class FormClient(FlaskClient):
-    """A test client that sends the CSRF token, like a browser showing our form."""
+    """A test client that behaves like a browser talking to a running server.
+
+    Each request runs in a fresh context (its own app context, ``g`` and database
+    session), as in production, not inside the test's app context. The test's own
+    session is committed before and after, so requests see what the test set up
+    and the test sees what requests stored. ``submit`` sends the CSRF token like a
+    browser showing our form.
+    """
+
+    def open(self, *args: object, **kwargs: object):
+        if has_app_context():
+            db.session.commit()
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        if has_app_context():
+            db.session.commit()
+        return response
 
     def csrf_token(self) -> str:
         # Every page carries a token in the language switch.
@@ -159,7 +176,7 @@ def make_user(app: Flask, clock: Clock) -> Callable[..., User]:
         **extra: object,
     ) -> User:
         n = next(counter)
-        alias = alias or f"tester{n}"
+        alias = alias or f"medlem{n}"
         data = SignUpInput(
             alias=alias,
             email=email or f"{alias.lower()}@example.test",
@@ -243,4 +260,3 @@ def coordinator_client(login_as, user_of) -> FormClient:
 @pytest.fixture
 def admin_client(login_as, user_of) -> FormClient:
     return login_as(user_of("admin"))
-

@@ -50,12 +50,14 @@ class SignUpForm(FlaskForm):
         ],
     )
     birth_year = YearField(
-        _l("Year of birth"), coerce=int,
+        _l("Year of birth"),
+        coerce=int,
         validators=[InputRequired(REQUIRED)],
         validate_choice=False,
     )
-    municipality = SelectField(_l("Municipality"), validators=[InputRequired(REQUIRED)],
-                               validate_choice=False)
+    municipality = SelectField(
+        _l("Municipality"), validators=[InputRequired(REQUIRED)], validate_choice=False
+    )
     description = TextAreaField(
         _l("About you (optional)"), validators=[Optional(), _too_long(1000)]
     )
@@ -65,8 +67,8 @@ class SignUpForm(FlaskForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.birth_year.choices = [(0, "–")] + birth_year_choices()
-        self.municipality.choices = [("", "–")] + municipality_choices()
+        self.birth_year.choices = [(0, "–"), *birth_year_choices()]
+        self.municipality.choices = [("", "–"), *municipality_choices()]
 
 
 class LoginForm(FlaskForm):
@@ -98,8 +100,9 @@ class AliasForm(FlaskForm):
 
 
 class ProfileForm(FlaskForm):
-    municipality = SelectField(_l("Municipality"), validators=[InputRequired(REQUIRED)],
-                               validate_choice=False)
+    municipality = SelectField(
+        _l("Municipality"), validators=[InputRequired(REQUIRED)], validate_choice=False
+    )
     description = TextAreaField(
         _l("About you (optional)"), validators=[Optional(), _too_long(1000)]
     )
@@ -118,3 +121,9 @@ class ConsentForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A form with nothing but the CSRF token, for buttons that change something."""
+
+
+class DeleteAccountForm(FlaskForm):
+    password = PasswordField(
+        _l("Your password"), validators=[DataRequired(REQUIRED), _too_long(128)]
+    )

@@ -1,6 +1,6 @@
 """Account pages: sign up, sign in and out, settings, consent, avatar pictures."""
 
-from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, flash, jsonify, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -8,6 +8,7 @@ from app.account.forms import (
     AliasForm,
     ConfirmForm,
     ConsentForm,
+    DeleteAccountForm,
     LoginForm,
     PasswordForm,
     ProfileForm,
@@ -21,7 +22,8 @@ from app.extensions import db
 from app.forms import form_page, form_status, show_problems
 from app.navigation import safe_next
 from app.sessions_ended import close_sockets_of
-from community.accounts.logins import authenticate, change_password
+from community.accounts.data_rights import delete_account, export_account_data
+from community.accounts.logins import authenticate, change_password, token_hash
 from community.accounts.services import (
     ProfileInput,
     SignUpInput,
@@ -45,11 +47,15 @@ def signup() -> Response | tuple[str, int]:
     form = SignUpForm()
     if form.validate_on_submit():
         data = SignUpInput(
-            alias=form.alias.data, email=form.email.data, password=form.password.data,
-            birth_year=form.birth_year.data, municipality_code=form.municipality.data,
+            alias=form.alias.data,
+            email=form.email.data,
+            password=form.password.data,
+            birth_year=form.birth_year.data,
+            municipality_code=form.municipality.data,
             accepted_guidelines=form.accept_guidelines.data,
             accepted_privacy=form.accept_privacy.data,
-            description=form.description.data or "", avatar=read_upload(form.avatar.data),
+            description=form.description.data or "",
+            avatar=read_upload(form.avatar.data),
         )
         try:
             user = sign_up(db.session, account_rules(), data, now())
@@ -97,16 +103,20 @@ def settings() -> Response | tuple[str, int]:
     form = ProfileForm(data={"municipality": current_user.municipality_code, "description": shown})
     if form.validate_on_submit():
         data = ProfileInput(
-            municipality_code=form.municipality.data, description=form.description.data or "",
-            avatar=read_upload(form.avatar.data), remove_avatar=form.remove_avatar.data,
+            municipality_code=form.municipality.data,
+            description=form.description.data or "",
+            avatar=read_upload(form.avatar.data),
+            remove_avatar=form.remove_avatar.data,
         )
         try:
             update_profile(db.session, account_rules(), current_user, data, now())
         except ValidationFailed as error:
             show_problems(form, error)
         else:
-            flash(_("Saved. New texts and pictures are shown once a moderator has "
-                    "looked at them."), "success")
+            flash(
+                _("Saved. New texts and pictures are shown once a moderator has looked at them."),
+                "success",
+            )
             return redirect(url_for("account.settings"))
     return render_template("account/settings.html", form=form, pending=pending), form_status(form)
 
@@ -119,9 +129,12 @@ def password() -> Response | tuple[str, int]:
     if form.validate_on_submit():
         try:
             ended = change_password(
-                db.session, account_rules(), current_user,
+                db.session,
+                account_rules(),
+                current_user,
                 current_password=form.current_password.data,
-                new_password=form.new_password.data, now=now(),
+                new_password=form.new_password.data,
+                now=now(),
             )
         except ValidationFailed as error:
             show_problems(form, error)
@@ -156,8 +169,11 @@ def consent() -> Response | tuple[str, int]:
     if form.validate_on_submit():
         try:
             accept_current(
-                db.session, current_user, guidelines=form.accept_guidelines.data,
-                privacy=form.accept_privacy.data, now=now(),
+                db.session,
+                current_user,
+                guidelines=form.accept_guidelines.data,
+                privacy=form.accept_privacy.data,
+                now=now(),
             )
         except ValidationFailed as error:
             show_problems(form, error)
@@ -166,10 +182,38 @@ def consent() -> Response | tuple[str, int]:
     return render_template("account/consent.html", form=form), form_status(form)
 
 
+@bp.get("/settings/data.json")
+@login_required
+def download_data() -> Response:
+    response = jsonify(export_account_data(db.session, current_user, now()))
+    response.headers["Content-Disposition"] = 'attachment; filename="ungtilung-data.json"'
+    return response
+
+
+@bp.route("/settings/delete", methods=["GET", "POST"])
+@login_required
+@form_page(DeleteAccountForm, "account/delete.html")
+def delete() -> Response | tuple[str, int]:
+    form = DeleteAccountForm()
+    if form.validate_on_submit():
+        token = current_user.get_id()
+        try:
+            ended = delete_account(
+                db.session, account_rules(), current_user, password=form.password.data, now=now()
+            )
+        except ValidationFailed as error:
+            show_problems(form, error)
+        else:
+            sign_out()
+            close_sockets_of([*ended, token_hash(token)])
+            flash(_("Your account and everything in it is deleted. Take care of yourself."), "info")
+            return redirect(url_for("main.index"))
+    return render_template("account/delete.html", form=form), form_status(form)
+
+
 @bp.get("/avatar/<int:avatar_id>.jpg")
 def avatar(avatar_id: int) -> Response:
     picture = avatar_image(db.session, current_user, avatar_id)
     response = Response(picture.image, mimetype=picture.mime_type)
     response.headers["Cache-Control"] = "private, max-age=3600"
     return response
-

@@ -21,9 +21,7 @@ def index() -> str:
 @bp.get("/guidelines")
 def guidelines() -> str:
     version = current_versions(db.session)["guidelines"]
-    return render_template(
-        f"pages/guidelines_{current_language()}.html", version=version
-    )
+    return render_template(f"pages/guidelines_{current_language()}.html", version=version)
 
 
 @bp.get("/privacy")

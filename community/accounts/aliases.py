@@ -11,6 +11,7 @@ from community.accounts.rules import AccountRules
 from community.errors import Problems
 from community.i18n import N_
 from community.reference import alias_key
+from community.verdicts import explanation
 from moderation import check
 
 ALIAS_MIN = 3
@@ -47,7 +48,9 @@ def check_alias(
     look are returned so the caller can queue the alias for a moderator.
     """
     if not ALIAS_MIN <= len(alias) <= ALIAS_MAX:
-        problems.add("alias", N_("Use %(min)d to %(max)d characters."), min=ALIAS_MIN, max=ALIAS_MAX)
+        problems.add(
+            "alias", N_("Use %(min)d to %(max)d characters."), min=ALIAS_MIN, max=ALIAS_MAX
+        )
         return []
     if not _ALIAS_SHAPE.match(alias):
         problems.add(
@@ -68,7 +71,7 @@ def check_alias(
         problems.add(
             "alias",
             N_("This alias cannot be used: %(reason)s"),
-            reason=verdict.findings[0].explanation,
+            reason=explanation(verdict.findings[0]),
         )
         return []
     return list(verdict.findings) if verdict.action == "review" else []

@@ -48,8 +48,14 @@ def reencode_avatar(upload: bytes, *, max_bytes: int, size_px: int) -> bytes:
                 picture = _flatten(image)
     except ValidationFailed:
         raise
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning) as exc:
+    except (
+        UnidentifiedImageError,
+        OSError,
+        ValueError,
+        SyntaxError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ) as exc:
         raise ValidationFailed(
             N_("This file is not a picture we can read."), field="avatar"
         ) from exc

@@ -29,6 +29,16 @@ from community.reference import alias_key
 # How stale ``last_seen_at`` may get before a request refreshes it: one write per
 # login per interval, not one per request.
 SEEN_RESOLUTION = timedelta(minutes=5)
+# A login without "remember me" ends after this long without a visit; with it, after
+# REMEMBERED_FOR. Checked at every request and cleaned up by the retention job.
+SESSION_IDLE_LIMIT = timedelta(hours=12)
+REMEMBERED_FOR = timedelta(days=30)
+
+
+def login_expired(login: LoginSession, now: datetime) -> bool:
+    """True when ``login`` has gone unused for longer than its kind allows."""
+    limit = REMEMBERED_FOR if login.remember else SESSION_IDLE_LIMIT
+    return now - login.last_seen_at > limit
 
 
 def token_hash(token: str) -> str:
@@ -66,7 +76,10 @@ def start_login(session: Session, user: User, *, remember: bool, now: datetime) 
     token = secrets.token_urlsafe(32)
     session.add(
         LoginSession(
-            token_hash=token_hash(token), user_id=user.id, created_at=now, last_seen_at=now,
+            token_hash=token_hash(token),
+            user_id=user.id,
+            created_at=now,
+            last_seen_at=now,
             remember=remember,
         )
     )
@@ -78,7 +91,7 @@ def start_login(session: Session, user: User, *, remember: bool, now: datetime) 
 def user_for_token(session: Session, token: str, now: datetime) -> User | None:
     """The user of a live login, or None when the login has ended."""
     login = session.scalar(select(LoginSession).where(LoginSession.token_hash == token_hash(token)))
-    if login is None:
+    if login is None or login_expired(login, now):
         return None
     user = session.get(User, login.user_id)
     if user is None:

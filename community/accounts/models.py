@@ -61,7 +61,9 @@ class User(Base):
         lazy="selectin", cascade="all, delete-orphan", back_populates="user"
     )
     tasks: Mapped[list["UserTask"]] = relationship(
-        lazy="selectin", cascade="all, delete-orphan", back_populates="user",
+        lazy="selectin",
+        cascade="all, delete-orphan",
+        back_populates="user",
         foreign_keys="UserTask.user_id",
     )
 

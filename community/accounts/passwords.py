@@ -9,14 +9,17 @@ from community.reference import alias_key
 
 
 def check_new_password(
-    problems: Problems, rules: AccountRules, password: str, *, alias: str = "", email: str = "",
+    problems: Problems,
+    rules: AccountRules,
+    password: str,
+    *,
+    alias: str = "",
+    email: str = "",
     field: str = "password",
 ) -> None:
     """Add a problem when ``password`` is too short, too long, common, or the alias/e-mail."""
     if len(password) < rules.password_min:
-        problems.add(
-            field, N_("Use at least %(min)d characters."), min=rules.password_min
-        )
+        problems.add(field, N_("Use at least %(min)d characters."), min=rules.password_min)
         return
     if len(password) > rules.password_max:
         problems.add(field, N_("Use at most %(max)d characters."), max=rules.password_max)

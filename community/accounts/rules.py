@@ -21,6 +21,7 @@ class AccountRules:
     avatar_max_bytes: int = 2 * 1024 * 1024
     avatar_size_px: int = 256
     description_max: int = 1000
+    allow_test_email_domains: bool = False
 
 
 def make_hasher(time_cost: int, memory_kib: int, parallelism: int) -> PasswordHasher:

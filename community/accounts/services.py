@@ -19,7 +19,13 @@ from community.i18n import N_
 from community.permissions import authorize
 from community.reference import alias_key
 from community.review.models import FlagSource
-from community.review.services import FlagInput, flags_from_verdict, open_item
+from community.review.services import (
+    FlagInput,
+    close_without_decision,
+    flags_from_verdict,
+    open_item,
+)
+from community.verdicts import explanation
 from moderation import check
 
 
@@ -38,17 +44,24 @@ class SignUpInput:
     avatar: bytes | None = None
 
 
-def normalise_email(email: str) -> str:
-    """The e-mail address as stored: validated syntax, lower case."""
+def normalise_email(email: str, *, allow_test_domains: bool = False) -> str:
+    """The e-mail address as stored: validated syntax, lower case.
+
+    ``allow_test_domains`` admits the reserved ``.test`` domain (development, tests).
+    """
     try:
-        return validate_email(email.strip(), check_deliverability=False).normalized.lower()
+        return validate_email(
+            email.strip(), check_deliverability=False, test_environment=allow_test_domains
+        ).normalized.lower()
     except EmailNotValidError as exc:
         raise ValidationFailed(N_("This is not a valid e-mail address."), field="email") from exc
 
 
-def _check_email(problems: Problems, session: Session, email: str, user_id: int | None) -> str:
+def _check_email(
+    problems: Problems, session: Session, rules: AccountRules, email: str, user_id: int | None
+) -> str:
     try:
-        normalised = normalise_email(email)
+        normalised = normalise_email(email, allow_test_domains=rules.allow_test_email_domains)
     except ValidationFailed as exc:
         problems.items.extend(exc.problems)
         return ""
@@ -86,7 +99,7 @@ def _check_description(problems: Problems, rules: AccountRules, text: str) -> li
         problems.add(
             "description",
             N_("Your description cannot be shown: %(reason)s"),
-            reason=verdict.findings[0].explanation,
+            reason=explanation(verdict.findings[0]),
         )
     return flags_from_verdict(verdict, field="description")
 
@@ -106,7 +119,7 @@ def _create_account(
     problems = Problems()
     alias = normalise_alias(data.alias)
     alias_findings = check_alias(problems, session, rules, alias)
-    email = _check_email(problems, session, data.email, None)
+    email = _check_email(problems, session, rules, data.email, None)
     check_new_password(problems, rules, data.password, alias=alias, email=email)
     if check_age:
         _check_birth_year(problems, rules, data.birth_year, now)
@@ -152,30 +165,40 @@ def _create_account(
 
 def _queue_alias(session: Session, user: User, findings: list, now: datetime) -> None:
     flags = [
-        FlagInput(source=FlagSource.ENGINE, category=f.category, guideline=f.guideline,
-                  severity=f.severity, span=(f.start, f.end), field="alias")
+        FlagInput(
+            source=FlagSource.ENGINE,
+            category=f.category,
+            guideline=f.guideline,
+            severity=f.severity,
+            span=(f.start, f.end),
+            field="alias",
+        )
         for f in findings
     ]
-    open_item(session, subject_type="alias", subject_id=user.id, author_id=user.id,
-              flags=flags, now=now)
+    open_item(
+        session, subject_type="alias", subject_id=user.id, author_id=user.id, flags=flags, now=now
+    )
 
 
-def _queue_description(
-    session: Session, user: User, text: str, flags: list, now: datetime
-) -> None:
-    # An older draft still waiting is replaced by the newer one.
+def _queue_description(session: Session, user: User, text: str, flags: list, now: datetime) -> None:
+    # An older draft still waiting is replaced by the newer one, and its queue item closed.
     for old in session.scalars(
         select(DescriptionDraft).where(
             DescriptionDraft.user_id == user.id, DescriptionDraft.state == ReviewState.PENDING
         )
     ):
+        close_without_decision(session, "description", old.id, reason="replaced", now=now)
         session.delete(old)
     draft = DescriptionDraft(user_id=user.id, text=text, state=ReviewState.PENDING, created_at=now)
     session.add(draft)
     session.flush()
     open_item(
-        session, subject_type="description", subject_id=draft.id, author_id=user.id,
-        flags=[FlagInput(source=FlagSource.SUBMISSION), *flags], now=now,
+        session,
+        subject_type="description",
+        subject_id=draft.id,
+        author_id=user.id,
+        flags=[FlagInput(source=FlagSource.SUBMISSION), *flags],
+        now=now,
     )
 
 
@@ -183,16 +206,24 @@ def _queue_avatar(session: Session, user: User, image: bytes, now: datetime) -> 
     for old in session.scalars(
         select(Avatar).where(Avatar.user_id == user.id, Avatar.state == ReviewState.PENDING)
     ):
+        close_without_decision(session, "avatar", old.id, reason="replaced", now=now)
         session.delete(old)
     avatar = Avatar(
-        user_id=user.id, state=ReviewState.PENDING, image=image, mime_type=OUTPUT_MIME,
+        user_id=user.id,
+        state=ReviewState.PENDING,
+        image=image,
+        mime_type=OUTPUT_MIME,
         created_at=now,
     )
     session.add(avatar)
     session.flush()
     open_item(
-        session, subject_type="avatar", subject_id=avatar.id, author_id=user.id,
-        flags=[FlagInput(source=FlagSource.SUBMISSION)], now=now,
+        session,
+        subject_type="avatar",
+        subject_id=avatar.id,
+        author_id=user.id,
+        flags=[FlagInput(source=FlagSource.SUBMISSION)],
+        now=now,
     )
 
 
@@ -235,12 +266,14 @@ def update_profile(
         # An empty description needs no review: it shows nothing.
         user.description = None
         if pending:
+            close_without_decision(session, "description", pending.id, reason="withdrawn", now=now)
             session.delete(pending)
     if avatar:
         _queue_avatar(session, user, avatar, now)
     elif data.remove_avatar:
         user.avatar_id = None
         for old in session.scalars(select(Avatar).where(Avatar.user_id == user.id)):
+            close_without_decision(session, "avatar", old.id, reason="withdrawn", now=now)
             session.delete(old)
     record_event(session, user, "account.profile", subject=("user", user.id), now=now)
     session.commit()
@@ -305,8 +338,12 @@ def create_staff_account(
         session,
         rules,
         SignUpInput(
-            alias=alias, email=email, password=password, birth_year=birth_year,
-            municipality_code=municipality_code, accepted_guidelines=True,
+            alias=alias,
+            email=email,
+            password=password,
+            birth_year=birth_year,
+            municipality_code=municipality_code,
+            accepted_guidelines=True,
             accepted_privacy=True,
         ),
         now,
@@ -314,8 +351,9 @@ def create_staff_account(
     )
     for role in roles:
         session.add(UserRole(user_id=user.id, role=role, granted_at=now))
-        record_event(session, None, "account.role", subject=("user", user.id),
-                     to_state=role, now=now)
+        record_event(
+            session, None, "account.role", subject=("user", user.id), to_state=role, now=now
+        )
     session.commit()
     return user
 

@@ -77,14 +77,23 @@ def open_item(
         session.add(item)
         session.flush()
         record_event(
-            session, None, "review.open", subject=(subject_type, subject_id),
-            to_state=ItemStatus.OPEN, now=now,
+            session,
+            None,
+            "review.open",
+            subject=(subject_type, subject_id),
+            to_state=ItemStatus.OPEN,
+            now=now,
         )
     else:
         if item.status == ItemStatus.CLOSED:
             record_event(
-                session, None, "review.reopen", subject=(subject_type, subject_id),
-                from_state=ItemStatus.CLOSED, to_state=ItemStatus.OPEN, now=now,
+                session,
+                None,
+                "review.reopen",
+                subject=(subject_type, subject_id),
+                from_state=ItemStatus.CLOSED,
+                to_state=ItemStatus.OPEN,
+                now=now,
             )
             item.status = ItemStatus.OPEN
             item.opened_at = now
@@ -132,8 +141,14 @@ def close_without_decision(
     item.decision = reason
     item.version += 1
     record_event(
-        session, None, "review.close", subject=(subject_type, subject_id),
-        from_state=ItemStatus.OPEN, to_state=ItemStatus.CLOSED, reason=reason, now=now,
+        session,
+        None,
+        "review.close",
+        subject=(subject_type, subject_id),
+        from_state=ItemStatus.OPEN,
+        to_state=ItemStatus.CLOSED,
+        reason=reason,
+        now=now,
     )
 
 
@@ -177,9 +192,16 @@ def perform(
     item.decided_by_id = actor.id
     item.version += 1
     record_event(
-        session, actor, f"review.{action}", subject=(item.subject_type, item.subject_id),
-        from_state=from_state, to_state=to_state, guideline=guideline, reason=reason,
-        note=note, now=now,
+        session,
+        actor,
+        f"review.{action}",
+        subject=(item.subject_type, item.subject_id),
+        from_state=from_state,
+        to_state=to_state,
+        guideline=guideline,
+        reason=reason,
+        note=note,
+        now=now,
     )
     session.commit()
     return item

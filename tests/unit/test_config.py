@@ -13,8 +13,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.parametrize(
     ("env", "missing"),
-    [({}, "SECRET_KEY and DATABASE_URL"), ({"SECRET_KEY": "s"}, "DATABASE_URL"),
-     ({"DATABASE_URL": "postgresql://x"}, "SECRET_KEY")],
+    [
+        ({}, "SECRET_KEY and DATABASE_URL"),
+        ({"SECRET_KEY": "s"}, "DATABASE_URL"),
+        ({"DATABASE_URL": "postgresql://x"}, "SECRET_KEY"),
+    ],
 )
 def test_production_refuses_to_start_without_its_secrets(monkeypatch, env, missing):
     monkeypatch.delenv("SECRET_KEY", raising=False)
@@ -29,7 +32,10 @@ def test_production_failure_is_one_clear_line_on_the_command_line():
     result = subprocess.run(
         [sys.executable, "-c", "import wsgi"],
         env={"APP_ENV": "production", "PATH": "/usr/bin:/bin"},
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert result.returncode != 0
     assert "Production needs SECRET_KEY and DATABASE_URL set" in result.stderr

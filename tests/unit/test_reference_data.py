@@ -16,7 +16,8 @@ from config.settings import DATA_DIR
 def test_the_shipped_files_are_valid():
     assert len(load_municipalities(DATA_DIR / "municipalities.csv")) == 98
     assert [h.phone for h in load_helplines(DATA_DIR / "helplines.toml")][:2] == [
-        "70 201 201", "116 111"
+        "70 201 201",
+        "116 111",
     ]
     assert "123456" in load_common_passwords(DATA_DIR / "common-passwords.txt.gz")
 

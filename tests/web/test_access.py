@@ -43,11 +43,21 @@ EXPECTED: dict[str, tuple[str, str, dict[str, int]]] = {
     "account.password": ("GET", "/settings/password", members_only()),
     "account.alias": ("GET", "/settings/alias", members_only()),
     "account.consent": ("GET", "/consent", members_only()),
+    "account.download_data": ("GET", "/settings/data.json", members_only()),
+    "account.delete": ("GET", "/settings/delete", members_only()),
     # A pending picture: only its owner (the follower here) and moderators.
-    "account.avatar": ("GET", "/avatar/{pending_avatar}.jpg", {
-        "visitor": 401, "follower": 200, "peer": 403, "moderator": 200,
-        "coordinator": 403, "admin": 200,
-    }),
+    "account.avatar": (
+        "GET",
+        "/avatar/{pending_avatar}.jpg",
+        {
+            "visitor": 302,
+            "follower": 200,
+            "peer": 403,
+            "moderator": 200,
+            "coordinator": 403,
+            "admin": 200,
+        },
+    ),
 }
 
 UNLISTED = {"static"}
@@ -64,7 +74,9 @@ def url_args(app, user_of, session, clock) -> dict[str, int]:
     picture = io.BytesIO()
     Image.new("RGB", (50, 50)).save(picture, format="PNG")
     update_profile(
-        session, app.extensions["account_rules"], user_of("follower"),
+        session,
+        app.extensions["account_rules"],
+        user_of("follower"),
         ProfileInput(municipality_code="0101", description="", avatar=picture.getvalue()),
         clock(),
     )

@@ -5,8 +5,7 @@ from sqlalchemy import select
 from community.consent import ConsentRecord, publish_version
 
 
-def test_new_guidelines_are_accepted_before_anything_else(follower_client, session, clock,
-                                                          user_of):
+def test_new_guidelines_are_accepted_before_anything_else(follower_client, session, clock, user_of):
     assert follower_client.get("/settings").status_code == 200
     publish_version(session, None, "guidelines", "Clearer rule 4", clock())
 

@@ -55,8 +55,21 @@ def test_the_template_holds_every_message_in_the_code(tmp_path):
     fresh = tmp_path / "fresh.pot"
     root = TRANSLATIONS.parents[1]
     CommandLineInterface().run(
-        ["pybabel", "-q", "extract", "-F", str(root / "babel.cfg"), "-k", "N_", "-k", "_l",
-         "--no-location", "-o", str(fresh), str(root)]
+        [
+            "pybabel",
+            "-q",
+            "extract",
+            "-F",
+            str(root / "babel.cfg"),
+            "-k",
+            "N_",
+            "-k",
+            "_l",
+            "--no-location",
+            "-o",
+            str(fresh),
+            str(root),
+        ]
     )
     with fresh.open("rb") as handle:
         in_code = {m.id for m in read_po(handle) if m.id}

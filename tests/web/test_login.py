@@ -27,7 +27,8 @@ def test_wrong_password_and_unknown_account_get_the_same_message(client, make_us
         start = text.find('id="password-error">')
         return text[start : text.find("</p>", start)]
 
-    assert message(wrong) and message(wrong) == message(unknown)
+    assert message(wrong)
+    assert message(wrong) == message(unknown)
 
 
 def test_remember_me_sets_a_lasting_cookie_only_when_asked(client, make_user):
@@ -37,7 +38,9 @@ def test_remember_me_sets_a_lasting_cookie_only_when_asked(client, make_user):
     client.submit("/logout")
     client.submit("/login", {"login": "Havørn", "password": PASSWORD, "remember": "y"})
     cookie = client.get_cookie("remember_token")
-    assert cookie is not None and cookie.http_only and cookie.expires is not None
+    assert cookie is not None
+    assert cookie.http_only
+    assert cookie.expires is not None
 
 
 def test_logout_ends_the_login_on_the_server(app, login_as, make_user, session):
@@ -67,8 +70,11 @@ def test_changing_password_ends_every_other_login_but_this_one(login_as, make_us
     elsewhere = login_as(user)
     response = here.submit(
         "/settings/password",
-        {"current_password": PASSWORD, "new_password": "en-helt-ny-kode-2026",
-         "new_password_confirm": "en-helt-ny-kode-2026"},
+        {
+            "current_password": PASSWORD,
+            "new_password": "en-helt-ny-kode-2026",
+            "new_password_confirm": "en-helt-ny-kode-2026",
+        },
     )
     assert response.status_code == 302
     assert here.get("/settings").status_code == 200
@@ -80,8 +86,11 @@ def test_changing_password_needs_the_current_one(login_as, make_user):
     client = login_as(make_user("Havørn"))
     page = client.submit(
         "/settings/password",
-        {"current_password": "wrong-wrong-wrong", "new_password": "en-helt-ny-kode-2026",
-         "new_password_confirm": "en-helt-ny-kode-2026"},
+        {
+            "current_password": "wrong-wrong-wrong",
+            "new_password": "en-helt-ny-kode-2026",
+            "new_password_confirm": "en-helt-ny-kode-2026",
+        },
     )
     assert page.status_code == 422
     assert 'id="current_password-error"' in page.get_data(as_text=True)

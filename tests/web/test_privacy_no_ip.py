@@ -46,12 +46,15 @@ def test_requests_from_a_distinctive_address_leave_no_trace(app, client, caplog)
     client.submit("/signup", signup_form(description="Jeg elsker at gå ture."))
     client.submit("/logout")
     client.submit("/login", {"login": "StilleSol", "password": "wrong-password-here"})
-    client.submit("/login", {"login": "StilleSol", "password": "rolig-morgen-ved-havet",
-                             "remember": "y"})
+    client.submit(
+        "/login", {"login": "StilleSol", "password": "rolig-morgen-ved-havet", "remember": "y"}
+    )
     for path in ("/", "/guidelines", "/privacy", "/settings", "/no-such-page"):
         client.get(path)
-    client.submit("/settings/password", {"current_password": "x", "new_password": PASSWORD,
-                                         "new_password_confirm": PASSWORD})
+    client.submit(
+        "/settings/password",
+        {"current_password": "x", "new_password": PASSWORD, "new_password_confirm": PASSWORD},
+    )
     stored = everything_stored()
     logged = caplog.text
     for address in (CLIENT_ADDRESS, FORWARDED_ADDRESS):

@@ -42,7 +42,8 @@ def test_sign_up_creates_a_follower_and_signs_them_in(client, session, clock):
     assert "StilleSol" in response.get_data(as_text=True)
     user = session.scalar(select(User).where(User.alias == "StilleSol"))
     assert user.email == "sol@example.test"
-    assert user.roles == [] and user.tasks == []
+    assert user.roles == []
+    assert user.tasks == []
     assert user.password_hash.startswith("$argon2id$")
 
 
@@ -150,7 +151,7 @@ def _image(fmt: str = "JPEG", size: tuple[int, int] = (400, 300), exif: bool = F
     if exif:
         data = Image.Exif()
         data[0x010F] = "SpyCam Ltd"  # camera maker
-        data[0x8825] = {2: ((55, 1), (40, 1), (30, 1)), 1: "N"}  # GPS latitude
+        data[0x8825] = {1: "N", 2: (55.0, 40.0, 30.0)}  # GPS latitude: where the photo was taken
         picture.save(out, format=fmt, exif=data)
     else:
         picture.save(out, format=fmt)
@@ -179,7 +180,7 @@ def test_avatar_is_reencoded_without_exif_and_waits_for_a_moderator(client, sess
     [
         (b"this is not a picture at all", "fake.jpg"),
         (b"GIF89a" + b"\x00" * 20, "broken.gif"),
-        (_image("JPEG")[: 200], "truncated.jpg"),
+        (_image("JPEG")[:200], "truncated.jpg"),
     ],
 )
 def test_a_file_that_is_not_an_image_is_refused_beside_the_field(client, session, payload, name):
@@ -192,12 +193,20 @@ def test_a_file_that_is_not_an_image_is_refused_beside_the_field(client, session
 
 
 def test_an_image_over_two_megabytes_is_refused_beside_the_field(client, session):
-    big = Image.effect_noise((1400, 1400), 100).convert("RGB")
+    big = Image.effect_noise((1000, 1000), 100).convert("RGB")
     out = io.BytesIO()
     big.save(out, format="PNG")
-    assert len(out.getvalue()) > 2 * 1024 * 1024
+    assert 2 * 1024 * 1024 < len(out.getvalue()) < 8 * 1024 * 1024
     form = signup_form()
     form["avatar"] = (io.BytesIO(out.getvalue()), "big.png")
     page = client.submit("/signup", form, content_type="multipart/form-data")
     assert page.status_code == 422
     assert "2 MB" in error_beside(page.get_data(as_text=True), "avatar")
+
+
+def test_a_request_over_the_upload_limit_gets_a_friendly_page(client):
+    form = signup_form()
+    form["avatar"] = (io.BytesIO(b"x" * (9 * 1024 * 1024)), "huge.jpg")
+    page = client.submit("/signup", form, content_type="multipart/form-data")
+    assert page.status_code == 413
+    assert "2 MB" in page.get_data(as_text=True)
