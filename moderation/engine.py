@@ -28,7 +28,7 @@ from moderation.wordlists import SAFE, inflection_endings, load_phrases
 # A finding of the key category is dropped when it overlaps one of the value categories,
 # which explain the same characters more precisely.
 _EXPLAINED_BY = {
-    "link.external": {"pii.email", "pii.social"},
+    "link.external": {"pii.email"},
     "pii.phone": {"pii.cpr", "pii.email", "pii.address"},
     "pii.name": {"pii.email", "pii.social", "pii.school", "pii.address"},
     "pii.address": {"pii.email"},
@@ -125,7 +125,7 @@ class Engine:
         hits += contact_hits
         hits += self.places.find(view)
         hits += self.names.find(view, kind)
-        links = [h for h in contact_hits if h.meaning.rule in ("link", "social.link")]
+        links = [h for h in contact_hits if h.meaning.rule == "link"]
         hits += find_spam(view, links)
         return hits
 

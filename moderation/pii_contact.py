@@ -110,7 +110,9 @@ class ContactDetector:
             host = host_match.group(1).lower() if host_match else url
             host = host.removeprefix("www.")
             if _on_list(host, self._social_domains):
+                # A profile link is both a way to find the person and an outside link.
                 hits.append(Hit(match.start(), end, self._social_link))
+                hits.append(Hit(match.start(), end, self._link))
             elif not _on_list(host, self._allowed_domains):
                 hits.append(Hit(match.start(), end, self._link))
         return hits
