@@ -66,6 +66,29 @@ def _decide_alias(
     return "in_review", "replaced"
 
 
-AVATAR = register(SubjectHandler("avatar", ("approve", "reject"), _decide_avatar))
-DESCRIPTION = register(SubjectHandler("description", ("approve", "reject"), _decide_description))
-ALIAS = register(SubjectHandler("alias", ("approve", "reject"), _decide_alias))
+AVATAR = register(
+    SubjectHandler(
+        "avatar",
+        ("approve", "reject"),
+        _decide_avatar,
+        load=lambda session, subject_id: session.get(Avatar, subject_id),
+    )
+)
+DESCRIPTION = register(
+    SubjectHandler(
+        "description",
+        ("approve", "reject"),
+        _decide_description,
+        load=lambda session, subject_id: session.get(DescriptionDraft, subject_id),
+        texts=lambda draft: {"description": draft.text},
+    )
+)
+ALIAS = register(
+    SubjectHandler(
+        "alias",
+        ("approve", "reject"),
+        _decide_alias,
+        load=lambda session, subject_id: session.get(User, subject_id),
+        texts=lambda user: {"alias": user.alias},
+    )
+)

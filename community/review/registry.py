@@ -26,11 +26,29 @@ class Decision:
 ApplyDecision = Callable[[Session, object, int, Decision, datetime], tuple[str | None, str]]
 
 
+def _no_subject(session: Session, subject_id: int) -> object | None:
+    return None
+
+
+def _no_texts(subject: object) -> dict[str, str]:
+    return {}
+
+
 @dataclass(frozen=True)
 class SubjectHandler:
+    """How the queue treats one subject type.
+
+    ``actions`` are the decisions that apply; ``apply`` carries one out. ``load``
+    fetches the subject for the console, and ``texts`` gives its plain texts by
+    field name, which the console shows with the engine's findings marked (a
+    flag's ``field`` and span point into these texts).
+    """
+
     subject_type: str
     actions: tuple[str, ...]
     apply: ApplyDecision
+    load: Callable[[Session, int], object | None] = _no_subject
+    texts: Callable[[object], dict[str, str]] = _no_texts
 
 
 _HANDLERS: dict[str, SubjectHandler] = {}

@@ -44,7 +44,8 @@ def test_create_user_reports_problems_without_a_traceback(runner):
         ]
     )
     assert result.exit_code == 1
-    assert "alias:" in result.output and "email:" in result.output
+    assert "alias:" in result.output
+    assert "email:" in result.output
     assert "Traceback" not in result.output
 
 
