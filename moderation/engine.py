@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from moderation.categories import CATEGORIES, SEVERITY_RANK
+from moderation.deobfuscate import Vocabulary, rewrite
 from moderation.loader import DataSource, LoadProblem, PolicyError, default_data_dir
 from moderation.normalise import TextView, build_key_table
 from moderation.phrases import Hit, PhraseIndex
@@ -51,6 +52,7 @@ class Engine:
         self._homoglyphs = _read_char_map(source, "homoglyphs.txt", single_char_values=True)
         self._key_table = build_key_table(_read_char_map(source, "leetspeak.txt", False))
         self._explanations = _read_explanations(source)
+        self.vocabulary = Vocabulary()
 
         self.phrases = self._new_index()
         import_bp = source.toml(self.data_dir / "policy.toml").get("import_better_profanity", True)
@@ -65,7 +67,7 @@ class Engine:
         self.load_problems: list[LoadProblem] = source.problems
 
     def _new_index(self) -> PhraseIndex:
-        return PhraseIndex(self.view)
+        return PhraseIndex(self.view, self.vocabulary)
 
     def view(self, text: str) -> TextView:
         """The normalised view of a text, as the detectors see it."""
@@ -118,30 +120,42 @@ class Engine:
     def _detect(self, view: TextView, kind: str) -> list[Hit]:
         if kind == "alias":
             return self._detect_alias(view)
+        hits, link_hits = self._detect_text(view)
+        hits += self.places.find(view)
+        hits += self.names.find(view, kind)
+        hits += find_spam(view, link_hits)
+        return hits
+
+    def _detect_text(self, view: TextView) -> tuple[list[Hit], list[Hit]]:
+        """Detectors that need no capital letters, run on the text and on its rewrite."""
         hits = self.phrases.find(view)
         hits += self.rules.find(view)
         hits += self.numbers.find(view)
         contact_hits = self.contacts.find(view)
         hits += contact_hits
-        hits += self.places.find(view)
-        hits += self.names.find(view, kind)
-        links = [h for h in contact_hits if h.meaning.rule == "link"]
-        hits += find_spam(view, links)
-        return hits
+        rewritten = rewrite(view, self.vocabulary)
+        if rewritten is not None:
+            text, mapping = rewritten
+            second = self.view(text)
+            extra = self.phrases.find(second) + self.rules.find(second)
+            extra += self.numbers.find(second)
+            extra_contacts = self.contacts.find(second)
+            hits += _map_back(extra + extra_contacts, second, mapping)
+            contact_hits += _map_back(extra_contacts, second, mapping)
+        return hits, [h for h in contact_hits if h.meaning.rule == "link"]
 
     def _detect_alias(self, view: TextView) -> list[Hit]:
-        # An alias has no sentences: read it as run-together words ("SendNudes69").
-        hits = self._detect_plain_parts(view)
+        # An alias has no sentences: read "SendNudes69" and "snap_anna_03" as words.
+        words, mapping = split_alias(view.plain)
+        alias_view = self.view(words)
+        found, _links = self._detect_text(alias_view)
+        found += self.places.find(alias_view)
+        hits = _map_back(found, alias_view, mapping)
+        for platform in self.contacts.platforms_in(alias_view):
+            hits += _map_back([platform], alias_view, mapping)
         hits += self.names.find(view, "alias")
         if len(view.plain) <= _ALIAS_MAX_LENGTH:
             hits += self.phrases.find_in_word(view, _ALIAS_MIN_HIDDEN_WORD)
-        return hits
-
-    def _detect_plain_parts(self, view: TextView) -> list[Hit]:
-        hits = self.phrases.find(view)
-        hits += self.rules.find(view)
-        hits += self.numbers.find(view)
-        hits += self.contacts.find(view)
         return hits
 
     def _explain(self, meaning) -> tuple[str, str]:
@@ -158,6 +172,38 @@ class Engine:
     def check_many(self, items: Iterable[tuple[str, str]]) -> list[Verdict]:
         """Check several (text, kind) pairs; the same as calling ``check`` on each."""
         return [self.check(text, kind) for text, kind in items]
+
+
+def split_alias(alias: str) -> tuple[str, list[int]]:
+    """An alias with its parts apart ("SendNudes_69" -> "Send Nudes 69"), and an offset map."""
+    out: list[str] = []
+    mapping: list[int] = []
+    previous = ""
+    for index, char in enumerate(alias):
+        if char in "_.-+~|":
+            char = " "
+        elif previous and (
+            (previous.islower() and char.isupper())
+            or (previous.isalpha() and char.isdigit())
+            or (previous.isdigit() and char.isalpha())
+        ):
+            out.append(" ")
+            mapping.append(index)
+        out.append(char)
+        mapping.append(index)
+        previous = char
+    return "".join(out), mapping
+
+
+def _map_back(hits: list[Hit], view: TextView, mapping: list[int]) -> list[Hit]:
+    """Hits found in a rewritten text, moved to the offsets of the text it was made from."""
+    moved = []
+    for hit in hits:
+        start, end = view.original_span(hit.start, hit.end)
+        if end <= start or start >= len(mapping):
+            continue
+        moved.append(Hit(mapping[start], mapping[min(end, len(mapping)) - 1] + 1, hit.meaning))
+    return moved
 
 
 def _drop_explained(hits: list[Hit]) -> list[Hit]:

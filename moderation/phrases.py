@@ -51,8 +51,9 @@ class Hit:
 class PhraseIndex:
     """A set of phrases (one or more words) with their meanings."""
 
-    def __init__(self, view_of: Callable[[str], TextView]):
+    def __init__(self, view_of: Callable[[str], TextView], vocabulary=None):
         self._view_of = view_of
+        self._vocabulary = vocabulary
         self._trie: dict = {}
         self._squeezed_trie: dict = {}
         self._joined: dict[str, list[Meaning]] = {}
@@ -68,9 +69,13 @@ class PhraseIndex:
             word = word.rstrip("*")
             if _NUMBER_WORD_RE.search(word):
                 raise ValueError("a number on its own cannot be matched by a word list")
-            keys = self._view_of(word).keys
+            view = self._view_of(word)
+            keys = view.keys
             if not keys:
                 raise ValueError("no letters to match")
+            if self._vocabulary is not None:
+                for token, key in zip(view.tokens, keys, strict=True):
+                    self._vocabulary.add(key, token)
             alternatives.extend([key] for key in keys)
             if stem:
                 alternatives[-1] = [keys[-1] + ending for ending in ["", *endings]]

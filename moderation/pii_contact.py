@@ -101,6 +101,10 @@ class ContactDetector:
         hits.extend(self._handles(view))
         return hits
 
+    def platforms_in(self, view: TextView) -> list[Hit]:
+        """Every social platform named in the text, as a pii.social hit (used for aliases)."""
+        return self._platforms.find(view)
+
     def _links(self, lower: str) -> list[Hit]:
         hits = []
         for match in _URL_RE.finditer(lower):

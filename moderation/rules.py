@@ -17,6 +17,11 @@ phrase, where a trailing ``*`` means "any ending".
     triggers = ["{pills}"]       # words and/or classes
     pattern = '''\\b(?:have|got)\\b.{0,30}{pills}.{0,20}\\bready\\b'''
     unless = '''\\bnot\\b'''      # optional: skip when this is found near the match
+    requires = '''\\btonight\\b'''  # optional: match only when this is found in the text
+
+The engine also runs the rules on its rewrite of an evasive text (see
+``deobfuscate.py``); for that, every Danish letter in a pattern also matches its
+two-letter spelling.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ from moderation.phrases import Hit, Meaning, PhraseIndex
 
 _CLASS_REF_RE = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _DANISH_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+_LITERAL_WORD_RE = re.compile(r"[a-zæøå]{3,}")
+_REGEX_ESCAPE_RE = re.compile(r"\\[a-zA-Z]")
 _UNLESS_BEFORE = 60
 _UNLESS_AFTER = 30
 
@@ -43,13 +50,15 @@ class Rule:
     meaning: Meaning
     regex: re.Pattern
     unless: re.Pattern | None
+    requires: re.Pattern | None
     explanation: tuple[str, str] | None
 
 
 class RuleSet:
     """All pattern rules of all languages, indexed by trigger key."""
 
-    def __init__(self, source: DataSource, phrase_index_factory, endings_of):
+    def __init__(self, source: DataSource, phrase_index_factory, endings_of, vocabulary=None):
+        self._vocabulary = vocabulary
         self._by_trigger: dict[str, list[Rule]] = {}
         self._always: list[Rule] = []
         self._explanations: dict[str, tuple[str, str]] = {}
@@ -110,6 +119,12 @@ class RuleSet:
         regex = re.compile(_expand(pattern, classes))
         unless = rule.get("unless")
         unless_regex = re.compile(_expand(unless, classes)) if unless else None
+        requires = rule.get("requires")
+        requires_regex = re.compile(_expand(requires, classes)) if requires else None
+        if self._vocabulary is not None:
+            for text in (pattern, unless or "", requires or ""):
+                for word in _LITERAL_WORD_RE.findall(_REGEX_ESCAPE_RE.sub(" ", text)):
+                    self._vocabulary.add(word.translate(_DANISH_ASCII), word)
         triggers = []
         for trigger in rule.get("triggers", []):
             reference = _CLASS_REF_RE.fullmatch(trigger)
@@ -123,7 +138,7 @@ class RuleSet:
         if rule.get("explanation_da") and rule.get("explanation_en"):
             explanation = (rule["explanation_da"], rule["explanation_en"])
         meaning = Meaning(category, severity, crisis, rule_id)
-        return Rule(meaning, regex, unless_regex, explanation), triggers
+        return Rule(meaning, regex, unless_regex, requires_regex, explanation), triggers
 
     def find(self, view: TextView) -> list[Hit]:
         """Every match of every rule whose trigger is in the text."""
@@ -141,6 +156,8 @@ class RuleSet:
                     lower, max(0, match.start() - _UNLESS_BEFORE), match.end() + _UNLESS_AFTER
                 ):
                     continue
+                if rule.requires and not rule.requires.search(lower):
+                    break
                 hits.append(Hit(match.start(), match.end(), rule.meaning))
         return hits
 
