@@ -30,6 +30,7 @@ _REPEAT3_RE = re.compile(r"([^\W\d_])\1\1+")
 _LEET_CHARS = frozenset("0134578@$!|€")
 # Digits mixed with look-alike letters: "2o 3o", "22l3" (not a word: no letter run of 2).
 _DIGITS_WITH_LETTERS_RE = re.compile(r"(?<![\w|])(?=[0-9oli|]*\d)(?=[0-9oli|]*[oli|])(?:\d|[oli|](?![oli|]))+(?![\w|])")
+_ALL_DIGITISH_RE = re.compile(r"[0-9oli|]*\d[0-9oli|]*")
 _DIGIT_FOR_LETTER = str.maketrans("oli|", "0111")
 _LEET_READINGS = {
     "0": ("o", "ø"),
@@ -100,6 +101,8 @@ def _compact_spaced(lower: str, pieces: list) -> bool:
 
 
 def _better_spelling(token: str, key: str, fold, spelling: dict[str, str]) -> str | None:
+    if _ALL_DIGITISH_RE.fullmatch(token):
+        return None  # "3o" is a number written with a letter O, not leetspeak
     known = spelling.get(key)
     if known is not None:
         return known

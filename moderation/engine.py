@@ -153,6 +153,8 @@ class Engine:
         hits = _map_back(found, alias_view, mapping)
         for platform in self.contacts.platforms_in(alias_view):
             hits += _map_back([platform], alias_view, mapping)
+        # Addresses with dots ("anna.h@gmail.com", "www.example.dk") are read unsplit.
+        hits += self.contacts.find(view) + self.numbers.find(view)
         hits += self.names.find(view, "alias")
         if len(view.plain) <= _ALIAS_MAX_LENGTH:
             hits += self.phrases.find_in_word(view, _ALIAS_MIN_HIDDEN_WORD)

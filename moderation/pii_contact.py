@@ -22,12 +22,25 @@ from moderation.phrases import Hit, Meaning
 _EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}(?![\w])")
 
 _DOT = r"(?:\s*\.\s*|\s*[(\[{<]\s*(?:dot|punktum|prik|\.)\s*[)\]}>]\s*|\s+(?:dot|punktum|prik)\s+)"
-_AT = r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|snabel-?a|@)\s*[)\]}>]\s*|\s+(?:at|snabel-?a)\s+)"
-_SPELLED_EMAIL_RE = re.compile(
-    rf"(?<![\w.+\-])[a-z0-9][\w+\-]*(?:{_DOT}[\w+\-]+)*{_AT}"
-    rf"[a-z0-9][\w\-]*(?:{_DOT}[\w\-]+)*{_DOT}(?:com|dk|net|org|se|no|de|uk|eu|io|info|me|nu)\b"
+_JOIN = rf"(?:{_DOT}|\s+(?:underscore|understreg|bundstreg)\s+|\s*[_\-]\s*)"
+_AT = (
+    r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|snabel[- ]?a|@)\s*[)\]}>]\s*|\s+(?:at|snabel[- ]?a)\s+)"
 )
-_SPELLED_HINT_RE = re.compile(r"\b(?:dot|punktum|prik)\b|[(\[{<]\s*(?:\.|at|@)\s*[)\]}>]")
+_TLD = r"(?:com|dk|net|org|se|no|de|uk|eu|io|info|me|nu)"
+_PROVIDER = r"(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|me|protonmail|proton|mail|jubii|ofir)"
+_SPELLED_EMAIL_RE = re.compile(
+    rf"(?<![\w.+\-])(?P<local>[a-z0-9][\w+\-]*(?:{_JOIN}[\w+\-]+)*){_AT}"
+    rf"(?:[a-z0-9][\w\-]*(?:{_DOT}[\w\-]+)*{_DOT}{_TLD}\b|(?P<provider>{_PROVIDER})\b)"
+)
+_SPELLED_HINT_RE = re.compile(
+    r"\b(?:dot|punktum|prik|snabel|underscore|understreg)\b|[(\[{<]\s*(?:\.|at|@)\s*[)\]}>]|\s@|@\s"
+    r"|\bat\s+(?:gmail|hotmail|outlook|yahoo|icloud|live)\b"
+)
+# "vimeo dot com slash 123": a web address spelled out.
+_SPELLED_URL_RE = re.compile(
+    rf"(?<![\w.@])[a-z0-9][\w\-]*(?:{_DOT}[\w\-]+)*\s+(?:dot|punktum|prik)\s+{_TLD}\b"
+    r"(?:\s+(?:slash|skråstreg)\s+[\w\-]+)*"
+)
 
 _URL_RE = re.compile(
     r"(?:\b(?:https?|ftp)://|(?<![\w.@\-])www\.)[^\s<>\"'()\[\]{}]+"
@@ -41,8 +54,9 @@ _HOST_RE = re.compile(r"^(?:[a-z]+://)?(?:[^@/\s]*@)?([^/:?#\s]+)", re.IGNORECAS
 _TRAILING_PUNCTUATION = ".,;:!?"
 
 _DISCORD_TAG_RE = re.compile(r"(?<![\w#])[a-z][\w.]{1,31}#\d{4}(?!\w)", re.IGNORECASE)
+_AT_HANDLE_RE = re.compile(r"(?<![\w@])@[a-z0-9_][\w.\-]{1,29}")
 _HANDLE_AFTER_RE = re.compile(
-    r"\s*(?:(?:user ?name|brugernavn|navn|name|handle|konto|account|id)\s*)?"
+    r"\s*[?!:,]*\s*(?:(?:user ?name|brugernavn|navn|name|handle|konto|account|id)\s*)?"
     r"(?:(?:er|is|=|:|-|–|->|på|on|at|hedder|called)\s*)?[:=]?\s*"
     r"(?P<handle>@?[a-z0-9][\w.\-]{1,29}[a-z0-9_])",
     re.IGNORECASE,
@@ -90,8 +104,10 @@ class ContactDetector:
             hits.extend(Hit(m.start(), m.end(), self._email) for m in _EMAIL_RE.finditer(plain))
         if _SPELLED_HINT_RE.search(lower):
             for match in _SPELLED_EMAIL_RE.finditer(lower):
-                if "@" not in match.group():
+                if self._is_spelled_email(match):
                     hits.append(Hit(match.start(), match.end(), self._email_spelled))
+            for match in _SPELLED_URL_RE.finditer(lower):
+                hits.append(Hit(match.start(), match.end(), self._link))
         if "." in plain:
             hits.extend(self._links(lower))
         if "#" in plain:
@@ -100,6 +116,18 @@ class ContactDetector:
             )
         hits.extend(self._handles(view))
         return hits
+
+    @staticmethod
+    def _is_spelled_email(match: re.Match) -> bool:
+        if "@" in match.group() and not any(c.isspace() for c in match.group()):
+            return False  # an ordinary address: _EMAIL_RE has it
+        if match.group("provider") is None:
+            return True
+        # "... at gmail" without a domain ending: only when the name part looks like one
+        # ("ellie underscore b", "sofie.k07") or the @ is spelled unmistakably.
+        local = match.group("local")
+        at_spelled = re.search(r"@|snabel", match.group()) is not None
+        return at_spelled or any(c.isdigit() or c in "._" for c in local) or " " in local
 
     def platforms_in(self, view: TextView) -> list[Hit]:
         """Every social platform named in the text, as a pii.social hit (used for aliases)."""
@@ -135,6 +163,11 @@ class ContactDetector:
             before = _HANDLE_BEFORE_RE.search(lower, max(0, platform.start - 40), platform.start)
             if before:
                 hits.append(Hit(before.start("handle"), platform.end, self._social_handle))
+                continue
+            # "på instagram under navnet @blyant.og.taarer", "on insta as @ink.rain"
+            near = _AT_HANDLE_RE.search(lower, platform.end, min(len(lower), platform.end + 40))
+            if near:
+                hits.append(Hit(platform.start, near.end(), self._social_handle))
         return hits
 
     def _is_handle(self, candidate: str, lower: str, position: int) -> bool:

@@ -41,15 +41,18 @@ class NameDetector:
         self.ambiguous: set[str] = set()
         self.relation_only: set[str] = set()
         self.titles: set[str] = set()
+        self.intro_words: set[str] = set()
         self.towns = towns
         self.relations: PhraseIndex = phrase_index_factory()
         relation = Meaning(NAME, "high", False, "name.relation")
         lists = {
             "first_names.txt": self.first,
+            "first_names_extra.txt": self.first,
             "last_names.txt": self.last,
             "name_ambiguous.txt": self.ambiguous,
             "name_relation_only.txt": self.relation_only,
             "name_titles.txt": self.titles,
+            "name_intro_words.txt": self.intro_words,
         }
         for folder in source.languages():
             for file_name, target in lists.items():
@@ -85,10 +88,8 @@ class NameDetector:
             i = _token_index_ending_at(spans, relation.end)
             if i is None:
                 continue
-            j = i + 1
-            while j < len(keys) and keys[j] in self.titles:
-                j += 1
-            if j < len(keys) and self._is_name_after_relation(keys[j], plain, spans[j]):
+            j = self._name_index_after(keys, plain, spans, i + 1)
+            if j is not None:
                 end_index = (
                     j + 1
                     if j + 1 < len(keys) and self._is_last_name(keys, plain, spans, j + 1)
@@ -107,6 +108,24 @@ class NameDetector:
             elif key not in self.relation_only:
                 hits.append(Hit(spans[i][0], spans[i][1], self._lone))
         return hits
+
+    def _name_index_after(self, keys, plain, spans, j: int) -> int | None:
+        """The index of a name right after a relation word (titles skipped), or after a
+        naming word a few words on ("min kontaktperson på afdelingen hedder Jytte")."""
+        k = j
+        while k < len(keys) and keys[k] in self.titles:
+            k += 1
+        if k < len(keys) and self._is_name_after_relation(keys[k], plain, spans[k]):
+            return k
+        for k in range(j, min(j + 5, len(keys) - 1)):
+            if keys[k] in self.intro_words:
+                k += 1
+                while k < len(keys) and keys[k] in self.titles:
+                    k += 1
+                if k < len(keys) and self._is_name_after_relation(keys[k], plain, spans[k]):
+                    return k
+                return None
+        return None
 
     def _is_name_after_relation(self, key: str, plain: str, span: tuple[int, int]) -> bool:
         if key not in self._all_names or key in self.towns:

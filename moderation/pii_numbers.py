@@ -33,8 +33,15 @@ _PHONE_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_CPR_RE = re.compile(r"(?<![\w+.,/\-])(\d\d)(\d\d)(\d\d)[ \-]?(\d{4})(?![\w\-]|[.,]\d)")
+_CPR_RE = re.compile(
+    r"(?<![\w+.,/\-])(\d\d) ?(\d\d) ?(\d\d)(?:[ \-]?| ?[\-–] ?)(\d\d ?\d\d)(?![\w\-]|[.,]\d)"
+)
 _GROUP_SPLIT_RE = re.compile(r"[^\d]+")
+_CPR_WORD_RE = re.compile(r"\b(?:cpr|personnummer|person nr|cpr-nr)", re.IGNORECASE)
+_CONTACT_WORD_RE = re.compile(
+    r"\b(?:ring|call|text|sms|message|nummer|number|tlf|tel|phone|mobil|mobile|whatsapp)\b[^.!?\n]{0,20}$",
+    re.IGNORECASE,
+)
 _DATE_RE = re.compile(
     r"^(?:\d{1,2}[./\-]\d{1,2}[./\-](?:\d{4}|\d{2})|\d{4}[./\-]\d{1,2}[./\-]\d{1,2})$"
 )
@@ -44,6 +51,7 @@ _YEARS_RE = re.compile(r"^(?:19|20)\d\d\s?[\-/–]?\s?(?:19|20)\d\d$")
 _MONEY_AFTER_RE = re.compile(r"^\s?(?:kr\b|kroner|dkk|,-|€|\$|£|euro|usd|eur)", re.IGNORECASE)
 _MONEY_BEFORE_RE = re.compile(r"(?:kr\.?|dkk|€|\$|£)\s?$", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"^[\s,.\-\d]*$")
+_TRAILING_DIGITS_RE = re.compile(r"(?:[\s,.\-]*\d+)+")
 
 PHONE = "pii.phone"
 CPR = "pii.cpr"
@@ -102,6 +110,12 @@ class NumberDetector:
         text = view.plain
         if any(c.isdigit() for c in text):
             for match in _CPR_RE.finditer(text):
+                raw = match.group()
+                pairs_spaced = " " in raw[: match.end(3) - match.start()] or " " in match.group(4)
+                spaced = pairs_spaced and not re.search(r"[\-–]", raw)
+                # Spaced pairs without a dash are read as CPR only where CPR is mentioned.
+                if spaced and not _CPR_WORD_RE.search(text, max(0, match.start() - 25), match.start()):
+                    continue
                 if _is_cpr_date(*match.groups()):
                     hits.append(Hit(match.start(), match.end(), self._cpr))
             for match in _PHONE_RE.finditer(text):
@@ -133,6 +147,9 @@ class NumberDetector:
             return digits[0] not in "01"
         if len(digits) == 11:
             return digits[0] == "0"
+        if len(digits) == 7 and [len(g) for g in groups] == [3, 4]:
+            # "555-0199": a local number, counted when the text offers it as one.
+            return _CONTACT_WORD_RE.search(text, max(0, match.start() - 40), match.start()) is not None
         if len(digits) == 10:
             us_style = [len(g) for g in groups] in ([3, 3, 4], [10]) or raw.startswith("(")
             uk_style = digits[0] == "0"
@@ -163,10 +180,13 @@ class NumberDetector:
         return hits
 
     def _check_run(self, view: TextView, run: list[int]) -> list[Hit]:
-        if len(run) < 3:
+        if len(run) < 2:
             return []
         spans = view.token_spans
         start, end = spans[run[0]][0], spans[run[-1]][1]
+        trailing = _TRAILING_DIGITS_RE.match(view.lower, end)
+        if trailing:
+            end = trailing.end()
         digits = ""
         pending_tens = None
         for i in run:
@@ -204,6 +224,7 @@ def _looks_like_other_number(raw: str) -> bool:
 
 
 def _is_cpr_date(day: str, month: str, year: str, serial: str) -> bool:
+    serial = serial.replace(" ", "")
     d, m, y, century_digit = int(day), int(month), int(year), int(serial[0])
     if century_digit <= 3:
         full_year = 1900 + y
