@@ -29,7 +29,9 @@ _SPACED_SINGLES_RE = re.compile(r"(?<!\S)(?:\S )+\S(?!\S)")
 _REPEAT3_RE = re.compile(r"([^\W\d_])\1\1+")
 _LEET_CHARS = frozenset("0134578@$!|€")
 # Digits mixed with look-alike letters: "2o 3o", "22l3" (not a word: no letter run of 2).
-_DIGITS_WITH_LETTERS_RE = re.compile(r"(?<![\w|])(?=[0-9oli|]*\d)(?=[0-9oli|]*[oli|])(?:\d|[oli|](?![oli|]))+(?![\w|])")
+_DIGITS_WITH_LETTERS_RE = re.compile(
+    r"(?<![\w|])(?=[0-9oli|]*\d)(?=[0-9oli|]*[oli|])(?:\d|[oli|](?![oli|]))+(?![\w|])"
+)
 _ALL_DIGITISH_RE = re.compile(r"[0-9oli|]*\d[0-9oli|]*")
 _DIGIT_FOR_LETTER = str.maketrans("oli|", "0111")
 _LEET_READINGS = {
@@ -46,7 +48,8 @@ _LEET_READINGS = {
     "|": ("l",),
     "€": ("e",),
 }
-_DANISH_SWAPS = (("æ", "e"), ("ø", "o"), ("å", "a"))
+_DANISH_FOR_PLAIN = {"e": "ae", "o": "oe", "a": "aa"}
+_LEET_IN_WORD_RE = re.compile(r"[^\W\d_][0-9@$!|€]|[0-9@$!|€][^\W\d_]")
 _MAX_READINGS = 64
 _MIN_SWAP_LENGTH = 5
 
@@ -56,11 +59,36 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self.spelling: dict[str, str] = {}
+        self.swaps: dict[str, str] = {}
+        # Frozen key sets, so a text's keys are intersected without touching every entry.
+        self.respelled_keys: frozenset[str] = frozenset()
+        self.swap_keys: frozenset[str] = frozenset()
 
     def add(self, key: str, word: str) -> None:
         """Remember how a key is spelled in the data (the first spelling wins)."""
         if key and word and not any(c.isdigit() for c in word):
             self.spelling.setdefault(key, word)
+
+    def freeze(self) -> None:
+        """Build the look-up sets once all data is loaded."""
+        self.respelled_keys = frozenset(k for k, word in self.spelling.items() if word != k)
+        self.swaps = self._build_swaps()
+        self.swap_keys = frozenset(self.swaps)
+
+    def _build_swaps(self) -> dict[str, str]:
+        """Keys of listed words with one plain vowel typed as a Danish letter
+        ("saelvmord", the key of "sælvmord") -> the listed spelling ("selvmord")."""
+        swaps: dict[str, str] = {}
+        for key, word in self.spelling.items():
+            if len(word) < _MIN_SWAP_LENGTH:
+                continue
+            for i, char in enumerate(key):
+                danish = _DANISH_FOR_PLAIN.get(char)
+                if danish:
+                    variant = key[:i] + danish + key[i + 1 :]
+                    if variant not in self.spelling:
+                        swaps.setdefault(variant, word)
+        return swaps
 
 
 def rewrite(view: TextView, vocabulary: Vocabulary) -> tuple[str, list[int]] | None:
@@ -72,16 +100,32 @@ def rewrite(view: TextView, vocabulary: Vocabulary) -> tuple[str, list[int]] | N
     pieces: list[tuple[str, int, int]] = []  # (replacement, start, end) in lower
     changed = _compact_spaced(lower, pieces)
     spelling = vocabulary.spelling
-    fold = view.fold
+    key_set = view.key_set
+    # Only these tokens can change: listed words spelled another way (ae for æ), Danish
+    # letters put in, leetspeak, and repeated letters. Most texts have none of them.
+    respelled = key_set & vocabulary.respelled_keys
+    swapped = key_set & vocabulary.swap_keys
+    has_leet = _LEET_IN_WORD_RE.search(lower) is not None
     token_pieces = []
-    spans = None
-    for i, (token, key) in enumerate(zip(view.tokens, view.keys, strict=True)):
-        better = _better_spelling(token, key, fold, spelling)
-        if better is not None and better != token:
-            spans = spans or view.token_spans
-            token_pieces.append((better, *spans[i]))
+    if respelled or swapped or has_leet or view.has_repeats:
+        spans = None
+        fold = view.fold
+        for i, (token, key) in enumerate(zip(view.tokens, view.keys, strict=True)):
+            if key in respelled:
+                better = spelling[key]
+            elif key in swapped:
+                better = vocabulary.swaps[key]
+            elif (has_leet and not _LEET_CHARS.isdisjoint(token)) or _REPEAT3_RE.search(token):
+                better = _better_spelling(token, key, fold, spelling)
+            else:
+                continue
+            if better is not None and better != token:
+                spans = spans or view.token_spans
+                token_pieces.append((better, *spans[i]))
     for match in _DIGITS_WITH_LETTERS_RE.finditer(lower):
-        token_pieces.append((match.group().translate(_DIGIT_FOR_LETTER), match.start(), match.end()))
+        token_pieces.append(
+            (match.group().translate(_DIGIT_FOR_LETTER), match.start(), match.end())
+        )
     if token_pieces:
         changed = True
         pieces = _merge(pieces, token_pieces)
@@ -111,14 +155,6 @@ def _better_spelling(token: str, key: str, fold, spelling: dict[str, str]) -> st
     if _REPEAT3_RE.search(token):
         squeezed = _REPEAT3_RE.sub(r"\1", token)
         return spelling.get(fold(squeezed), squeezed)
-    if len(token) >= _MIN_SWAP_LENGTH and ("æ" in token or "ø" in token or "å" in token):
-        # "sælvmord": a Danish letter put where a plain one belongs. Short words are
-        # skipped: too many real words differ by one such letter ("når"/"nar").
-        for old, new in _DANISH_SWAPS:
-            if old in token:
-                candidate = spelling.get(fold(token.replace(old, new)))
-                if candidate is not None:
-                    return candidate
     return None
 
 
@@ -166,7 +202,10 @@ def _apply(lower: str, pieces: list) -> tuple[str, list[int]]:
         mapping.extend(range(position, start))
         out.append(replacement)
         width = end - start
-        mapping.extend(start + min(i * width // max(len(replacement), 1), width - 1) for i in range(len(replacement)))
+        mapping.extend(
+            start + min(i * width // max(len(replacement), 1), width - 1)
+            for i in range(len(replacement))
+        )
         position = end
     out.append(lower[position:])
     mapping.extend(range(position, len(lower)))

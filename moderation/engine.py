@@ -14,7 +14,7 @@ from pathlib import Path
 from moderation.categories import CATEGORIES, SEVERITY_RANK
 from moderation.deobfuscate import Vocabulary, rewrite
 from moderation.loader import DataSource, LoadProblem, PolicyError, default_data_dir
-from moderation.normalise import TextView, build_key_table
+from moderation.normalise import TextView, accent_table, build_key_table
 from moderation.phrases import Hit, PhraseIndex
 from moderation.pii_contact import ContactDetector
 from moderation.pii_names import NameDetector
@@ -49,7 +49,9 @@ class Engine:
             raise PolicyError(f"{self.data_dir / 'policy.toml'}: no moderation policy found")
         source = DataSource(self.data_dir)
         self.policy = load_policy(source)
-        self._homoglyphs = _read_char_map(source, "homoglyphs.txt", single_char_values=True)
+        self._homoglyphs = accent_table() | _read_char_map(
+            source, "homoglyphs.txt", single_char_values=True
+        )
         self._key_table = build_key_table(_read_char_map(source, "leetspeak.txt", False))
         self._explanations = _read_explanations(source)
         self.vocabulary = Vocabulary()
@@ -64,6 +66,7 @@ class Engine:
         self.contacts = ContactDetector(source, self.view, self._new_index)
         self.places = PlaceDetector(source, self.view)
         self.names = NameDetector(source, self.view, self._new_index, self.places.towns)
+        self.vocabulary.freeze()
         self.load_problems: list[LoadProblem] = source.problems
 
     def _new_index(self) -> PhraseIndex:

@@ -75,6 +75,22 @@ def build_key_table(leetspeak: dict[int, str]) -> dict[int, str | None]:
     return table
 
 
+def accent_table() -> dict[int, str]:
+    """Latin letters with accents -> their base letter, except the Danish æ, ø and å.
+
+    One character to one, so offsets are kept: "kîll" reads as "kill", "é" as "e".
+    """
+    table = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        if char in "æøåÆØÅ":
+            continue
+        base = unicodedata.normalize("NFKD", char)[:1]
+        if base != char and base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
 def squeeze(key: str) -> str:
     """Collapse every run of a repeated character to one ("fuuuck" -> "fuck")."""
     return _SQUEEZE_RE.sub(r"\1", key)

@@ -23,11 +23,11 @@ _EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{
 
 _DOT = r"(?:\s*\.\s*|\s*[(\[{<]\s*(?:dot|punktum|prik|\.)\s*[)\]}>]\s*|\s+(?:dot|punktum|prik)\s+)"
 _JOIN = rf"(?:{_DOT}|\s+(?:underscore|understreg|bundstreg)\s+|\s*[_\-]\s*)"
-_AT = (
-    r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|snabel[- ]?a|@)\s*[)\]}>]\s*|\s+(?:at|snabel[- ]?a)\s+)"
-)
+_AT = r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|snabel[- ]?a|@)\s*[)\]}>]\s*|\s+(?:at|snabel[- ]?a)\s+)"
 _TLD = r"(?:com|dk|net|org|se|no|de|uk|eu|io|info|me|nu)"
-_PROVIDER = r"(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|me|protonmail|proton|mail|jubii|ofir)"
+_PROVIDER = (
+    r"(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|me|protonmail|proton|mail|jubii|ofir)"
+)
 _SPELLED_EMAIL_RE = re.compile(
     rf"(?<![\w.+\-])(?P<local>[a-z0-9][\w+\-]*(?:{_JOIN}[\w+\-]+)*){_AT}"
     rf"(?:[a-z0-9][\w\-]*(?:{_DOT}[\w\-]+)*{_DOT}{_TLD}\b|(?P<provider>{_PROVIDER})\b)"
@@ -49,6 +49,10 @@ _URL_RE = re.compile(
     r"online|site|shop|store|link|click|live|top|club)"
     r"(?::\d+)?(?:/[^\s<>\"'()\[\]{}]*)?(?![\w@])",
     re.IGNORECASE,
+)
+_TLD_HINT_RE = re.compile(
+    r"\.(?:com|dk|org|net|io|co|uk|de|se|no|eu|info|biz|me|ly|gg|tv|app|dev|xyz|ru|nu|fm|be|to|"
+    r"online|site|shop|store|link|click|live|top|club)\b"
 )
 _HOST_RE = re.compile(r"^(?:[a-z]+://)?(?:[^@/\s]*@)?([^/:?#\s]+)", re.IGNORECASE)
 _TRAILING_PUNCTUATION = ".,;:!?"
@@ -108,7 +112,7 @@ class ContactDetector:
                     hits.append(Hit(match.start(), match.end(), self._email_spelled))
             for match in _SPELLED_URL_RE.finditer(lower):
                 hits.append(Hit(match.start(), match.end(), self._link))
-        if "." in plain:
+        if "://" in lower or "www." in lower or _TLD_HINT_RE.search(lower):
             hits.extend(self._links(lower))
         if "#" in plain:
             hits.extend(

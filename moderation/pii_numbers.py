@@ -36,6 +36,7 @@ _PHONE_RE = re.compile(
 _CPR_RE = re.compile(
     r"(?<![\w+.,/\-])(\d\d) ?(\d\d) ?(\d\d)(?:[ \-]?| ?[\-–] ?)(\d\d ?\d\d)(?![\w\-]|[.,]\d)"
 )
+_DIGIT_RE = re.compile(r"\d")
 _GROUP_SPLIT_RE = re.compile(r"[^\d]+")
 _CPR_WORD_RE = re.compile(r"\b(?:cpr|personnummer|person nr|cpr-nr)", re.IGNORECASE)
 _CONTACT_WORD_RE = re.compile(
@@ -108,13 +109,15 @@ class NumberDetector:
         """All phone and CPR numbers of the text."""
         hits: list[Hit] = []
         text = view.plain
-        if any(c.isdigit() for c in text):
+        if _DIGIT_RE.search(text):
             for match in _CPR_RE.finditer(text):
                 raw = match.group()
                 pairs_spaced = " " in raw[: match.end(3) - match.start()] or " " in match.group(4)
                 spaced = pairs_spaced and not re.search(r"[\-–]", raw)
                 # Spaced pairs without a dash are read as CPR only where CPR is mentioned.
-                if spaced and not _CPR_WORD_RE.search(text, max(0, match.start() - 25), match.start()):
+                if spaced and not _CPR_WORD_RE.search(
+                    text, max(0, match.start() - 25), match.start()
+                ):
                     continue
                 if _is_cpr_date(*match.groups()):
                     hits.append(Hit(match.start(), match.end(), self._cpr))
@@ -149,7 +152,9 @@ class NumberDetector:
             return digits[0] == "0"
         if len(digits) == 7 and [len(g) for g in groups] == [3, 4]:
             # "555-0199": a local number, counted when the text offers it as one.
-            return _CONTACT_WORD_RE.search(text, max(0, match.start() - 40), match.start()) is not None
+            return (
+                _CONTACT_WORD_RE.search(text, max(0, match.start() - 40), match.start()) is not None
+            )
         if len(digits) == 10:
             us_style = [len(g) for g in groups] in ([3, 3, 4], [10]) or raw.startswith("(")
             uk_style = digits[0] == "0"
@@ -160,23 +165,21 @@ class NumberDetector:
         words = self._words
         if words.values.keys().isdisjoint(view.key_set):
             return []
-        keys, spans, lower = view.keys, None, view.lower
+        values = words.values
+        found = [i for i, key in enumerate(view.keys) if key in values]
+        if len(found) < 2:
+            return []
+        spans, lower = view.token_spans, view.lower
         hits = []
-        run: list[int] = []
-        for i, key in enumerate(keys):
-            if words.value(key) is not None:
-                if run:
-                    spans = spans or view.token_spans
-                    gap = lower[spans[run[-1]][1] : spans[i][0]]
-                    if not _LIST_GAP_RE.match(gap):
-                        hits.extend(self._check_run(view, run))
-                        run = []
+        run = [found[0]]
+        for i in found[1:]:
+            gap = lower[spans[run[-1]][1] : spans[i][0]]
+            if i == run[-1] + 1 and _LIST_GAP_RE.match(gap):
                 run.append(i)
-            elif run:
+            else:
                 hits.extend(self._check_run(view, run))
-                run = []
-        if run:
-            hits.extend(self._check_run(view, run))
+                run = [i]
+        hits.extend(self._check_run(view, run))
         return hits
 
     def _check_run(self, view: TextView, run: list[int]) -> list[Hit]:

@@ -36,7 +36,8 @@ _FLOOR_RE = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS_LEAD_RE = re.compile(
-    r"\b(?:at|on|address(?: is)?|adresse(?:n er| er)?|bor på|bor i|lives? at|live on)\s*:?\s*$", re.IGNORECASE
+    r"\b(?:at|on|address(?: is)?|adresse(?:n er| er)?|bor på|bor i|lives? at|live on)\s*:?\s*$",
+    re.IGNORECASE,
 )
 _DK_POSTCODE_TOWN_RE = re.compile(r",?\s*\d{4}\s+[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZØ]\b)?")
 _UK_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b")
@@ -44,7 +45,7 @@ _US_STATE_ZIP_RE = re.compile(r",?\s*(?:[A-Z][a-z]+\s?)+,\s*[A-Z]{2}\s+\d{5}(?:-
 _CAPITALISED_RE = re.compile(r"[A-ZÆØÅ][\w'\-]*")
 _AFTER_TOWN_RE = re.compile(r"\s+([\w\-]+)")
 _OF_TOWN_RE = re.compile(r"([A-Z][\w\-]+)\s+of\s+(?:the\s+)?$")
-_WORD_RE = re.compile(r"[^\W\d_][\w'’&\-]*\.?|\d+\b")
+_DIGIT_RE = re.compile(r"\d")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?;:\n]")
 # After a workplace or school name: "i Silkeborg", "in Leeds", "på Vestergade", ", Sheffield".
 _PLACE_AFTER_RE = re.compile(
@@ -88,6 +89,16 @@ class PlaceDetector:
                 self._longest_town = max(self._longest_town, len(entry.text.split()))
         self._suffixes = tuple(sorted(self.street_words, key=len, reverse=True))
         self._school_suffixes = tuple(w for w in self.school_words if len(w) >= 5)
+        # A chain may have several words ("Burger King"): index them by their first word.
+        self._workplace_sequences: dict[str, list[tuple[str, ...]]] = {}
+        for folder in source.languages():
+            for entry in source.entries(folder / "workplaces.txt"):
+                sequence = tuple(view_of(entry.text).keys)
+                if sequence:
+                    self._workplace_sequences.setdefault(sequence[0], []).append(sequence)
+        self._school_triggers = (
+            self.school_words | self.workplace_types | set(self._workplace_sequences) | {"st"}
+        )
         self._address = Meaning(ADDRESS, "high", False, "address")
         self._postcode = Meaning(ADDRESS, "high", False, "address.uk_postcode")
         self._school = Meaning(SCHOOL, "high", False, "school")
@@ -96,7 +107,7 @@ class PlaceDetector:
         """All addresses and school/workplace-with-town mentions of the text."""
         hits: list[Hit] = []
         plain = view.plain
-        if any(c.isdigit() for c in plain):
+        if _DIGIT_RE.search(plain):
             for match in _HOUSE_NUMBER_RE.finditer(plain):
                 hit = self._address_around(plain, match)
                 if hit:
@@ -148,8 +159,10 @@ class PlaceDetector:
                     continue
                 # "221B Baker Street", or lower case when short and offered as an
                 # address: "i live at 12 baker street" (not "a 20 minute walk").
-                lower_ok = k <= 2 and last.islower() and _ADDRESS_LEAD_RE.search(
-                    plain, max(0, number.start() - 25), number.start()
+                lower_ok = (
+                    k <= 2
+                    and last.islower()
+                    and _ADDRESS_LEAD_RE.search(plain, max(0, number.start() - 25), number.start())
                 )
                 if all(w[:1].isupper() for w in middle) or lower_ok:
                     end = (
@@ -168,106 +181,115 @@ class PlaceDetector:
 
     # --- schools and workplaces ------------------------------------------------
 
-    def _school_key(self, word: str) -> str:
-        return self._fold(word.lower().rstrip(".,"))
-
-    def _is_school_word(self, word: str) -> bool:
-        return self._school_key(word) in self.school_words
-
-    def _is_named_compound(self, word: str) -> bool:
-        """"Skovvangskolen": a capitalised word ending in a school word, not itself generic."""
-        if not word[:1].isupper():
-            return False
-        key = self._school_key(word)
-        if key in self.school_words:
-            return False
-        return key.endswith(self._school_suffixes) and any(
-            len(key) - len(suffix) >= 3 for suffix in self._school_suffixes if key.endswith(suffix)
-        )
-
-    def _is_name_word(self, word: str) -> bool:
-        return (
-            word[:1].isupper()
-            and self._school_key(word) not in self.not_place_names
-            and not self._is_school_word(word)
-        )
-
     def _schools(self, view: TextView) -> list[Hit]:
-        plain = view.plain
-        words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(plain)]
+        """Named schools, and named workplaces followed by a place."""
+        keys = view.key_set
+        candidates = keys & self._school_triggers
+        compounds = {k for k in keys if k.endswith(self._school_suffixes) and self._is_compound(k)}
+        if not candidates and not compounds:
+            return self._town_then_school(view)
         hits = []
-        for i, (start, end, word) in enumerate(words):
-            if self._is_school_word(word) and (word[:1].isupper() or word.isupper()):
+        plain, keys_list, spans = view.plain, view.keys, view.token_spans
+        for i, key in enumerate(keys_list):
+            if key not in candidates and key not in compounds:
+                continue
+            start, end = spans[i]
+            capitalised = plain[start].isupper()
+            if key in compounds and capitalised:
+                hits.append(Hit(start, end, self._school))  # "Skovvangskolen"
+                continue
+            if key in self.school_words and capitalised:
                 # "Viborg Gymnasium", "Lincoln High School", "Westfield Sixth Form College"
                 first = i
-                while first > 0 and self._is_name_word(words[first - 1][2]):
-                    if _SENTENCE_BREAK_RE.search(plain, words[first - 1][1], words[first][0]):
-                        break
+                while first > 0 and self._is_name_token(view, first - 1, first):
                     first -= 1
                 if first < i:
-                    hits.append(Hit(words[first][0], self._school_end(words, i), self._school))
+                    hits.append(Hit(spans[first][0], self._school_end(view, i), self._school))
                     continue
-            if self._is_named_compound(word):
-                hits.append(Hit(start, end, self._school))
-                continue
-            if word.startswith(("St.", "St")) and word in ("St.", "St") and i + 1 < len(words):
+            if key == "st" and capitalised and i + 1 < len(keys_list):
                 # "St. Mary's", "St Luke's hospital"
-                saint = words[i + 1][2]
-                if saint[:1].isupper() and saint.endswith(("'s", "’s")):
-                    hits.append(Hit(start, self._school_end(words, i + 1), self._school))
+                saint_start, saint_end = spans[i + 1]
+                if plain[saint_start].isupper() and plain[saint_end : saint_end + 2] in (
+                    "'s",
+                    "’s",
+                ):
+                    hits.append(Hit(start, self._school_end(view, i + 1), self._school))
                     continue
-            named = self._workplace_name_at(words, i)
-            if named is not None:
-                name_end = words[named][1]
-                town = _PLACE_AFTER_RE.match(plain, name_end)
-                if town and not _SENTENCE_BREAK_RE.search(plain, name_end, town.start(1)):
-                    hits.append(Hit(start, town.end(1), self._school))
+            named_end = self._workplace_name_end(view, i)
+            if named_end is not None:
+                place = _PLACE_AFTER_RE.match(plain, named_end)
+                if place and not _SENTENCE_BREAK_RE.search(plain, named_end, place.start(1)):
+                    hits.append(Hit(start, place.end(1), self._school))
         hits.extend(self._town_then_school(view))
         return hits
 
-    def _school_end(self, words, i: int) -> int:
-        """Extend a school name over following school words ("High School")."""
-        while i + 1 < len(words) and self._is_school_word(words[i + 1][2]) and words[i + 1][2][:1].isupper():
-            i += 1
-        return words[i][1]
+    def _is_compound(self, key: str) -> bool:
+        """A word ending in a school word that is not itself a generic school word."""
+        if key in self.school_words:
+            return False
+        return any(len(key) - len(s) >= 3 for s in self._school_suffixes if key.endswith(s))
 
-    def _workplace_name_at(self, words, i: int) -> int | None:
-        """If a chain ("Netto", "Burger King") or a workplace type with a name
-        ("plejehjemmet Solgården", "VUC Storstrøm") starts at word i, the index of its last word."""
-        for size in (3, 2, 1):
-            if i + size <= len(words):
-                candidate = " ".join(w for _, _, w in words[i : i + size])
-                if self._fold(candidate.lower()) in self.workplaces:
-                    return i + size - 1
-        word = words[i][2]
-        key = self._school_key(word)
-        if (key in self.workplace_types or key in self.school_words) and i + 1 < len(words):
-            follower = words[i + 1][2]
-            if follower[:1].isupper() and self._school_key(follower) not in self.not_place_names:
-                return i + 1
+    def _is_name_token(self, view: TextView, i: int, following: int) -> bool:
+        start, end = view.token_spans[i]
+        key = view.keys[i]
+        if (
+            not view.plain[start].isupper()
+            or key in self.not_place_names
+            or key in self.school_words
+        ):
+            return False
+        return not _SENTENCE_BREAK_RE.search(view.plain, end, view.token_spans[following][0])
+
+    def _school_end(self, view: TextView, i: int) -> int:
+        """Extend a school name over the school words after it ("High School")."""
+        keys, spans, plain = view.keys, view.token_spans, view.plain
+        while (
+            i + 1 < len(keys)
+            and keys[i + 1] in self.school_words
+            and plain[spans[i + 1][0]].isupper()
+        ):
+            i += 1
+        end = spans[i][1]
+        if plain[end : end + 2] in ("'s", "’s"):
+            end += 2
+        return end
+
+    def _workplace_name_end(self, view: TextView, i: int) -> int | None:
+        """Where a chain ("Netto", "Burger King") or a workplace type with a name
+        ("plejehjemmet Solgården", "VUC Storstrøm") starting at token i ends, else None."""
+        keys, spans, plain = view.keys, view.token_spans, view.plain
+        for sequence in self._workplace_sequences.get(keys[i], ()):
+            if tuple(keys[i : i + len(sequence)]) == sequence:
+                return spans[i + len(sequence) - 1][1]
+        key = keys[i]
+        if (key in self.workplace_types or key in self.school_words) and i + 1 < len(keys):
+            follower_start = spans[i + 1][0]
+            if plain[follower_start].isupper() and keys[i + 1] not in self.not_place_names:
+                if not _SENTENCE_BREAK_RE.search(plain, spans[i][1], follower_start):
+                    return spans[i + 1][1]
         return None
 
     def _town_then_school(self, view: TextView) -> list[Hit]:
-        if not (self.towns.intersection(view.key_set) or self._genitive_towns(view)):
+        keys = view.keys
+        towns = self.towns
+        if towns.isdisjoint(view.key_set) and not any(
+            k[-1:] == "s" and k[:-1] in towns for k in view.key_set
+        ):
             return []
         hits = []
-        plain, keys, spans = view.plain, view.keys, view.token_spans
+        plain, spans = view.plain, view.token_spans
         for i, key in enumerate(keys):
-            if key not in self.towns and key[:-1] not in self.towns:
+            if key not in towns and key[:-1] not in towns:
                 continue
             start, end = spans[i]
-            if not plain[start : start + 1].isupper():
+            if not plain[start].isupper():
                 continue
             # "Aarhus universitet", "Københavns Universitet"
-            after = _AFTER_TOWN_RE.match(plain, end)
-            if after and self._is_school_word(after.group(1)):
-                hits.append(Hit(start, after.end(), self._school))
+            if i + 1 < len(keys) and keys[i + 1] in self.school_words:
+                hits.append(Hit(start, spans[i + 1][1], self._school))
                 continue
             # "University of Copenhagen"
             of = _OF_TOWN_RE.search(plain, max(0, start - 40), start)
-            if of and self._is_school_word(of.group(1)):
+            if of and self._fold(of.group(1).lower()) in self.school_words:
                 hits.append(Hit(of.start(), end, self._school))
         return hits
-
-    def _genitive_towns(self, view: TextView) -> bool:
-        return any(key.endswith("s") and key[:-1] in self.towns for key in view.keys)

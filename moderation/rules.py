@@ -149,6 +149,8 @@ class RuleSet:
         hits = []
         lower = view.lower
         for rule in rules.values():
+            if rule.requires and not rule.requires.search(lower):
+                continue
             for match in rule.regex.finditer(lower):
                 if match.end() == match.start():
                     continue
@@ -156,8 +158,6 @@ class RuleSet:
                     lower, max(0, match.start() - _UNLESS_BEFORE), match.end() + _UNLESS_AFTER
                 ):
                     continue
-                if rule.requires and not rule.requires.search(lower):
-                    break
                 hits.append(Hit(match.start(), match.end(), rule.meaning))
         return hits
 

@@ -8,6 +8,8 @@ sentence, and that is not spam.
 
 from __future__ import annotations
 
+import operator
+
 from moderation.normalise import TextView
 from moderation.phrases import Hit, Meaning
 
@@ -35,20 +37,18 @@ def find_spam(view: TextView, link_hits: list[Hit]) -> list[Hit]:
 
 
 def _repeated_runs(view: TextView, keys: list[str]) -> list[Hit]:
-    hits = []
     for size, times in _REPEATS:
         needed = size * (times - 1)
         if len(keys) < size * times:
             continue
-        run = 0
-        for i, same in enumerate(a == b for a, b in zip(keys, keys[size:], strict=False)):
-            run = run + 1 if same else 0
-            if run == needed:
-                first = i - needed + 1
-                if _FIRST_PERSON.intersection(keys[first : first + size]):
-                    run = 0
-                    continue
+        # One byte per position: 1 where the word equals the word `size` places on.
+        same = bytes(map(operator.eq, keys, keys[size:]))
+        run = b"\x01" * needed
+        position = same.find(run)
+        while position >= 0:
+            if not _FIRST_PERSON.intersection(keys[position : position + size]):
                 spans = view.token_spans
-                hits.append(Hit(spans[first][0], spans[i + size][1], _REPEATED))
-                return hits
-    return hits
+                last = position + needed - 1 + size
+                return [Hit(spans[position][0], spans[last][1], _REPEATED)]
+            position = same.find(run, position + 1)
+    return []
