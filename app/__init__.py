@@ -61,13 +61,18 @@ def _psycopg_url(url: str) -> str:
 
 def _register_blueprints(app: Flask) -> None:
     from app.account.views import bp as account_bp
+    from app.chat.views import bp as chat_bp
     from app.main.views import bp as main_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(account_bp)
+    app.register_blueprint(chat_bp)
 
 
 def _init_socketio(app: Flask) -> None:
+    # Imported before init_app so the chat's handlers are registered with every app.
+    from app.chat import limits, sockets  # noqa: F401
+
     socketio.init_app(
         app,
         async_mode="threading",
@@ -79,3 +84,4 @@ def _init_socketio(app: Flask) -> None:
         engineio_logger=False,
         manage_session=False,
     )
+    limits.init_app(app)

@@ -1,5 +1,7 @@
 """Command-line tasks for operators: staff accounts, demo content, policy versions."""
 
+from datetime import timedelta
+
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
@@ -10,7 +12,7 @@ from app.extensions import db
 from community.accounts.models import Role
 from community.accounts.services import create_staff_account
 from community.consent import Document, publish_version
-from community.demo import DEMO_ACCOUNTS, load_demo_accounts
+from community.demo import DEMO_ACCOUNTS, load_demo_accounts, load_demo_chat_room
 from community.errors import ValidationFailed
 from community.retention import RetentionPolicy, run_retention
 
@@ -78,6 +80,8 @@ def demo_load() -> None:
         raise click.ClickException("Demo accounts exist only in development (APP_ENV=development).")
     password = current_app.config["DEMO_PASSWORD"]
     created = load_demo_accounts(db.session, account_rules(), password, now())
+    if load_demo_chat_room(db.session, now()):
+        click.echo("Demo chat room created: open every day, hosted by demo-peer.")
     click.echo(
         f"Demo content: {len(created)} account(s) created."
         if created
@@ -101,7 +105,10 @@ def policy_publish(document: str, summary: str) -> None:
 @retention_cli.command("run")
 def retention_run() -> None:
     """Delete everything past its retention period (run daily from cron)."""
-    deleted = run_retention(db.session, RetentionPolicy(), now())
+    policy = RetentionPolicy(
+        chat_messages=timedelta(days=current_app.config["CHAT_RETENTION_DAYS"])
+    )
+    deleted = run_retention(db.session, policy, now())
     for job, count in deleted.items():
         click.echo(f"{job}: {count} deleted")
 

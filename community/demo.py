@@ -5,7 +5,7 @@ password is public, so these accounts must never exist in production.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +14,7 @@ from community.accounts.models import Role, Task, User, UserTask
 from community.accounts.rules import AccountRules
 from community.accounts.services import create_staff_account
 from community.audit import record_event
+from community.chat.models import ChatRoom, OpeningHours
 
 
 @dataclass(frozen=True)
@@ -63,3 +64,31 @@ def load_demo_accounts(
         session.commit()
         created.append(account.alias)
     return created
+
+
+DEMO_ROOM_NAME = "Hyggesnak om hverdagen"
+
+
+def load_demo_chat_room(session: Session, now: datetime) -> bool:
+    """Create the demo chat room, open all day every day, once; True if created.
+
+    It is open whenever ``demo-peer`` (a host) is in it, so two browsers can try
+    the chat at any hour.
+    """
+    if session.scalar(select(ChatRoom.id).where(ChatRoom.name == DEMO_ROOM_NAME)) is not None:
+        return False
+    room = ChatRoom(
+        name=DEMO_ROOM_NAME,
+        description=(
+            "Et roligt rum til at tale om, hvordan dagen er gået – det svære og det, der hjælper."
+        ),
+        max_members=30,
+        created_at=now,
+        last_seq=0,
+    )
+    room.hours = [OpeningHours(weekday=day, starts=time(0, 0), ends=time(0, 0)) for day in range(7)]
+    session.add(room)
+    session.flush()
+    record_event(session, None, "chat.room.create", subject=("chat_room", room.id), now=now)
+    session.commit()
+    return True

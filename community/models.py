@@ -7,6 +7,7 @@ every subject handler registered; importing this module guarantees both.
 from community import audit, consent
 from community.accounts import models as accounts
 from community.accounts import profile_review
+from community.chat import data as chat_data, moderation as chat_moderation  # noqa: F401
 from community.db import Base
 from community.review import models as review
 

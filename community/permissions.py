@@ -65,6 +65,22 @@ moderator = has_role(Role.MODERATOR)
 coordinator = has_role(Role.COORDINATOR)
 admin = Rule("is admin", lambda u, o: signed_in(u) and u.has_role(Role.ADMIN))
 
+# --- Chat (issue 5) -------------------------------------------------------
+# The facts a chat rule needs about its object (is the room open, is the user
+# muted or removed, does the user take part) are worked out by the chat
+# services and handed over as attributes of ``obj``; who may act on them is
+# decided here only.
+chat_host = has_task(Task.CHAT)
+chat_room_open = Rule("chat room is open", lambda u, o: bool(getattr(o, "is_open", False)))
+chat_removed = Rule("removed from the room", lambda u, o: bool(getattr(o, "removed", False)))
+chat_muted = Rule("muted in chat", lambda u, o: bool(getattr(o, "muted", False)))
+chat_room_full = Rule("chat room is full", lambda u, o: bool(getattr(o, "full", False)))
+chat_participant = Rule(
+    "takes part in the channel", lambda u, o: bool(getattr(o, "participant", False))
+)
+talk_follower = owns("follower_id")
+talk_host = owns("host_id")
+
 RULES: dict[str, Rule] = {
     # Everyone, signed in or not.
     "page.read": anyone,
@@ -72,6 +88,27 @@ RULES: dict[str, Rule] = {
     # Any signed-in person.
     "account.manage": signed_in,
     "profile.edit": is_self,
+    # Chat (issue 5): the schedule is public; rooms are managed by coordinators,
+    # hosted by peers with the chat task, joined by any signed-in person while
+    # open, and watched and moderated by moderators.
+    "chat.schedule.view": anyone,
+    "chat.connect": signed_in,
+    "chat.room.manage": coordinator,
+    "chat.room.host": chat_host,
+    "chat.room.open": chat_host,
+    "chat.room.close": chat_host | moderator,
+    "chat.room.join": signed_in
+    & ~chat_removed
+    & (chat_host | moderator | (chat_room_open & ~chat_room_full)),
+    "chat.room.watch": moderator,
+    "chat.message.send": signed_in & chat_participant & ~chat_muted & chat_room_open,
+    "chat.typing": signed_in & chat_participant & ~chat_muted,
+    "chat.talk.request": signed_in & chat_room_open & ~chat_removed & ~chat_muted,
+    "chat.talk.accept": chat_host & chat_participant,
+    "chat.talk.join": talk_follower | talk_host | moderator,
+    "chat.talk.end": talk_follower | talk_host | moderator,
+    "chat.talk.rate": talk_follower,
+    "chat.moderate": moderator,
     # Staff.
     "review.view_queue": moderator,
     "review.decide": moderator,

@@ -6,6 +6,7 @@ entry fails ``test_every_route_is_in_the_access_table``. Statuses: 200 shown,
 """
 
 import io
+from datetime import time
 
 import pytest
 from PIL import Image
@@ -13,6 +14,7 @@ from sqlalchemy import select
 
 from community.accounts.models import Avatar
 from community.accounts.services import ProfileInput, update_profile
+from community.chat.models import ChatRoom, OpeningHours
 
 ROLES = ("visitor", "follower", "peer", "moderator", "coordinator", "admin")
 SIGNED_IN = ROLES[1:]
@@ -30,6 +32,25 @@ def visitors_only() -> dict[str, int]:
     return {"visitor": 200, **dict.fromkeys(SIGNED_IN, 302)}
 
 
+def staff_only(role: str, status: int = 200) -> dict[str, int]:
+    """``role`` and the admin get ``status``; other members 403, visitors sign in."""
+    return {
+        "visitor": 302,
+        **dict.fromkeys(SIGNED_IN, 403),
+        role: status,
+        "admin": status,
+    }
+
+
+@pytest.fixture(autouse=True)
+def chat_room_1(session, clock) -> None:
+    """Chat room 1 with opening hours 1, which the chat URLs in EXPECTED point at."""
+    room = ChatRoom(name="Rum", description="", max_members=30, created_at=clock(), last_seq=0)
+    room.hours = [OpeningHours(weekday=0, starts=time(18), ends=time(20))]
+    session.add(room)
+    session.commit()
+
+
 # endpoint -> (method, url, {role: status})
 EXPECTED: dict[str, tuple[str, str, dict[str, int]]] = {
     "main.index": ("GET", "/", everyone(200)),
@@ -45,6 +66,15 @@ EXPECTED: dict[str, tuple[str, str, dict[str, int]]] = {
     "account.consent": ("GET", "/consent", members_only()),
     "account.download_data": ("GET", "/settings/data.json", members_only()),
     "account.delete": ("GET", "/settings/delete", members_only()),
+    # Chat (issue 5): room 1 with opening hours 1 exist (see ``chat_room_1``).
+    "chat.schedule": ("GET", "/chat/", everyone(200)),
+    "chat.room": ("GET", "/chat/rooms/1", members_only()),
+    "chat.new_room": ("GET", "/chat/rooms/new", staff_only("coordinator")),
+    "chat.edit_room": ("GET", "/chat/rooms/1/edit", staff_only("coordinator")),
+    "chat.add_hours": ("POST", "/chat/rooms/1/hours", staff_only("coordinator", 422)),
+    "chat.remove_hours": ("POST", "/chat/rooms/1/hours/1/delete", staff_only("coordinator", 302)),
+    "chat.archive_room": ("POST", "/chat/rooms/1/archive", staff_only("coordinator", 302)),
+    "chat.live": ("GET", "/chat/live", staff_only("moderator")),
     # A pending picture: only its owner (the follower here) and moderators.
     "account.avatar": (
         "GET",
