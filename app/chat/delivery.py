@@ -51,7 +51,7 @@ def deliver_decided_message(item: ReviewItem) -> None:
     channel = channel_of(message)
     if message.state == MessageState.DELIVERED:
         event = message_event(message, channel, message.author.alias)
-        socketio.emit("message", event.to_payload(), to=channel.name)
+        socketio.emit("chat_message", event.to_payload(), to=channel.name)
     socketio.emit(
         "message_status",
         {"id": message.id, "channel": channel.name, "status": message.state},

@@ -233,7 +233,7 @@ def send(user: User, data: dict[str, Any]) -> dict[str, Any]:
         max_length=current_app.config["CHAT_MESSAGE_MAX_LENGTH"],
     )
     if outcome.event is not None:
-        socketio.emit("message", outcome.event.to_payload(), to=channel.name)
+        socketio.emit("chat_message", outcome.event.to_payload(), to=channel.name)
     if outcome.message is not None and outcome.status != "delivered":
         held = _held_payload(outcome.message, author=user.alias)
         socketio.emit("held", held, to=MODERATORS)

@@ -186,7 +186,7 @@
     chan.list.insertBefore(item, later || null);
     advance(chan);
   }
-  socket.on("message", receive);
+  socket.on("chat_message", receive);
   socket.on("removal", receive);
 
   function receiveAll(channel, events, more) {
