@@ -202,10 +202,9 @@ def _apply(lower: str, pieces: list) -> tuple[str, list[int]]:
         mapping.extend(range(position, start))
         out.append(replacement)
         width = end - start
-        mapping.extend(
-            start + min(i * width // max(len(replacement), 1), width - 1)
-            for i in range(len(replacement))
-        )
+        # Spread the replacement over the replaced span, first to first and last to last.
+        last = max(len(replacement) - 1, 1)
+        mapping.extend(start + round(i * (width - 1) / last) for i in range(len(replacement)))
         position = end
     out.append(lower[position:])
     mapping.extend(range(position, len(lower)))
