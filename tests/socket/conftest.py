@@ -101,3 +101,11 @@ def member(user_of, socket_for, room, host) -> Callable[[str], SocketClient]:
         return client
 
     return joined
+
+
+@pytest.fixture(autouse=True)
+def _fresh_limits(app):
+    """Each test starts with empty rate counters (user ids restart with the database)."""
+    from app.chat import limits
+
+    limits.init_app(app)

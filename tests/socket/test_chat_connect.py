@@ -88,4 +88,3 @@ def test_an_ended_login_fails_at_its_very_next_event(socket_for, user_of, sessio
     assert answer["ok"] is False
     assert answer["error"]["code"] == "signed_out"
     assert not socket.connected
-

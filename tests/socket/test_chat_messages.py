@@ -19,7 +19,7 @@ def send(socket, room, body):
 
 
 def messages_to(socket):
-    return [e for e in socket.received("chat_message")]
+    return list(socket.received("chat_message"))
 
 
 def test_a_clean_message_is_stored_then_delivered_to_everyone_in_the_room(
@@ -27,7 +27,9 @@ def test_a_clean_message_is_stored_then_delivered_to_everyone_in_the_room(
 ):
     writer, reader = member(), member("moderator")
     answer = send(writer, room, CLEAN)
-    assert answer["ok"] and answer["status"] == "delivered" and answer["seq"] == 1
+    assert answer["ok"]
+    assert answer["status"] == "delivered"
+    assert answer["seq"] == 1
     stored = session.scalar(select(ChatMessage))
     assert (stored.seq, stored.state) == (1, MessageState.DELIVERED)
     for socket in (writer, reader, host):
@@ -49,7 +51,8 @@ def test_a_doubtful_message_is_held_and_the_moderators_are_told(
     moderator = socket_for(user_of("moderator"))
     writer = member()
     answer = send(writer, room, LINK)
-    assert answer["status"] == "held" and answer["seq"] is None
+    assert answer["status"] == "held"
+    assert answer["seq"] is None
     assert messages_to(host) == []
     assert [h["text"] for h in moderator.received("held")] == [LINK]
     item = session.scalar(select(ReviewItem))
@@ -65,7 +68,8 @@ def test_a_blocked_message_is_not_stored_and_the_writer_sees_guideline_and_part(
     problem = answer["problems"][0]
     assert problem["guideline"] == 1
     assert PHONE[problem["start"] : problem["end"]] == "22 33 44 55"
-    assert problem["explanation"]["da"] and problem["explanation"]["en"]
+    assert problem["explanation"]["da"]
+    assert problem["explanation"]["en"]
     assert session.scalar(select(func.count(ChatMessage.id))) == 0
     assert messages_to(host) == []
 
@@ -77,11 +81,13 @@ def test_a_crisis_brings_helplines_and_an_urgent_alert_first_in_the_queue(
     writer = member()
     assert send(writer, room, LINK)["status"] == "held"
     answer = send(writer, room, CRISIS)
-    assert answer["crisis"] is True and answer["status"] == "held"
+    assert answer["crisis"] is True
+    assert answer["status"] == "held"
     assert [a["text"] for a in host.received("crisis_alert")] == [CRISIS]
     assert [a["text"] for a in moderator.received("crisis_alert")] == [CRISIS]
     queue = open_items(session, user_of("moderator")).items
-    assert queue[0].urgent and session.get(ChatMessage, queue[0].subject_id).body == CRISIS
+    assert queue[0].urgent
+    assert session.get(ChatMessage, queue[0].subject_id).body == CRISIS
     assert messages_to(host) == []
 
 
@@ -142,9 +148,7 @@ def test_a_reconnecting_member_gets_every_missed_event_once_and_in_order(
 def test_a_new_member_sees_only_what_was_said_after_joining(room, host, member):
     send(host, room, "før du kom")
     newcomer = member()
-    assert newcomer.emit("catch_up", {"channel": f"room:{room.id}", "after_seq": 0})[
-        "events"
-    ] == []
+    assert newcomer.emit("catch_up", {"channel": f"room:{room.id}", "after_seq": 0})["events"] == []
     send(host, room, "efter du kom")
     answer = newcomer.emit("history", {"channel": f"room:{room.id}"})
     assert [e["text"] for e in answer["events"]] == ["efter du kom"]
@@ -155,10 +159,12 @@ def test_history_pages_backwards_by_sequence(room, host, member, app):
     for n in range(1, 56):
         send(host, room, f"besked {n}")
     first = reader.emit("history", {"channel": f"room:{room.id}"})
-    assert first["earlier"] and len(first["events"]) == 50
+    assert first["earlier"]
+    assert len(first["events"]) == 50
     assert first["events"][0]["seq"] == 6
     rest = reader.emit("history", {"channel": f"room:{room.id}", "before_seq": 6})
-    assert [e["seq"] for e in rest["events"]] == [1, 2, 3, 4, 5] and not rest["earlier"]
+    assert [e["seq"] for e in rest["events"]] == [1, 2, 3, 4, 5]
+    assert not rest["earlier"]
 
 
 @pytest.fixture(autouse=True)
