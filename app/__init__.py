@@ -63,9 +63,22 @@ def _register_blueprints(app: Flask) -> None:
     from app.account.views import bp as account_bp
     from app.chat.views import bp as chat_bp
     from app.main.views import bp as main_bp
+    from app.moderation.views import bp as moderation_bp
+    from app.posts.curation import bp as curation_bp
+    from app.posts.reading import bp as reading_bp
+    from app.posts.social import bp as social_bp
+    from app.posts.writing import bp as writing_bp
 
-    app.register_blueprint(main_bp)
-    app.register_blueprint(account_bp)
+    for blueprint in (
+        main_bp,
+        account_bp,
+        reading_bp,
+        writing_bp,
+        social_bp,
+        curation_bp,
+        moderation_bp,
+    ):
+        app.register_blueprint(blueprint)
     app.register_blueprint(chat_bp)
 
 

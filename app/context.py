@@ -5,6 +5,7 @@ from pathlib import Path
 from flask import Flask, current_app
 
 from community.accounts.rules import AccountRules, make_hasher
+from community.posts.rules import ContentRules
 from community.reference import ReferenceData, load_reference_data
 
 
@@ -16,6 +17,8 @@ def init_app(app: Flask) -> None:
         helplines=Path(config["HELPLINES_FILE"]),
         reserved_aliases=Path(config["RESERVED_ALIASES_FILE"]),
         common_passwords=Path(config["COMMON_PASSWORDS_FILE"]),
+        report_reasons=Path(config["REPORT_REASONS_FILE"]),
+        canned_reasons=Path(config["CANNED_REASONS_FILE"]),
     )
     app.extensions["reference"] = reference
     app.extensions["account_rules"] = AccountRules(
@@ -34,6 +37,20 @@ def init_app(app: Flask) -> None:
         description_max=config["DESCRIPTION_MAX_LENGTH"],
         allow_test_email_domains=config["ALLOW_TEST_EMAIL_DOMAINS"],
     )
+
+    app.extensions["content_rules"] = ContentRules(
+        reference=reference,
+        title_max=config["POST_TITLE_MAX"],
+        body_max=config["POST_BODY_MAX"],
+        helps_max=config["POST_HELPS_MAX"],
+        comment_max=config["COMMENT_MAX"],
+        premoderate_comments=config["PREMODERATE_ALL_COMMENTS"],
+        reports_to_hide=config["REPORTS_TO_HIDE"],
+    )
+
+
+def content_rules() -> ContentRules:
+    return current_app.extensions["content_rules"]
 
 
 def account_rules() -> AccountRules:

@@ -4,11 +4,24 @@ Alembic compares migrations with ``Base.metadata``, and the review queue needs
 every subject handler registered; importing this module guarantees both.
 """
 
-from community import audit, consent
-from community.accounts import models as accounts
-from community.accounts import profile_review
+from community import audit, consent, notifications
+from community.accounts import data_rights, models as accounts, profile_review
 from community.chat import data as chat_data, moderation as chat_moderation  # noqa: F401
 from community.db import Base
+from community.posts import decisions as post_decisions, exports as post_exports
+from community.posts import models as posts
 from community.review import models as review
 
-__all__ = ["Base", "accounts", "audit", "consent", "profile_review", "review"]
+__all__ = [
+    "Base",
+    "accounts",
+    "audit",
+    "consent",
+    "data_rights",
+    "notifications",
+    "post_decisions",
+    "post_exports",
+    "posts",
+    "profile_review",
+    "review",
+]

@@ -116,6 +116,17 @@ RULES: dict[str, Rule] = {
     "staff.manage": admin,
     "policy.publish": admin,
     "tasks.grant": coordinator,
+    # Blogs.
+    "post.create": has_task(Task.BLOG),
+    "post.edit": owns("author_id") & has_task(Task.BLOG),
+    "post.see_unpublished": owns("author_id") | moderator,
+    "post.like": signed_in,
+    "comment.create": signed_in,
+    "content.report": signed_in,
+    "peer.follow": signed_in,
+    "notifications.read": signed_in,
+    "topics.manage": coordinator,
+    "peer.feature": coordinator,
 }
 
 

@@ -33,6 +33,25 @@ class Helpline:
 
 
 @dataclass(frozen=True)
+class ReportReason:
+    """Why a reader reports content; ``severe`` hides it at once."""
+
+    key: str
+    guideline: int
+    severe: bool
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
+class CannedReason:
+    """A moderator's ready-made reason, tied to a guideline."""
+
+    key: str
+    guideline: int
+    text: dict[str, str]
+
+
+@dataclass(frozen=True)
 class ReferenceData:
     """Everything the domain looks up but never writes."""
 
@@ -40,6 +59,14 @@ class ReferenceData:
     helplines: tuple[Helpline, ...]
     reserved_aliases: frozenset[str]
     common_passwords: frozenset[str]
+    report_reasons: tuple[ReportReason, ...] = ()
+    canned_reasons: tuple[CannedReason, ...] = ()
+
+    def report_reason(self, key: str) -> ReportReason | None:
+        return next((r for r in self.report_reasons if r.key == key), None)
+
+    def canned_reason(self, key: str) -> CannedReason | None:
+        return next((r for r in self.canned_reasons if r.key == key), None)
 
     def municipality(self, code: str) -> Municipality | None:
         """The municipality with ``code``, or None."""
@@ -114,6 +141,66 @@ def load_helplines(path: Path) -> tuple[Helpline, ...]:
     return tuple(helplines)
 
 
+def _toml_tables(path: Path, table: str) -> list[dict]:
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ReferenceDataError(f"{path}: {exc}") from exc
+    entries = document.get(table, [])
+    if not entries:
+        raise ReferenceDataError(f"{path}: no [[{table}]] entries")
+    return entries
+
+
+def _require(path: Path, table: str, index: int, entry: dict, types: dict[str, type]) -> None:
+    wrong = [k for k, t in types.items() if not isinstance(entry.get(k), t)]
+    if wrong:
+        raise ReferenceDataError(f"{path}: [[{table}]] number {index} needs {', '.join(wrong)}")
+    if not 1 <= entry["guideline"] <= 8:
+        raise ReferenceDataError(f"{path}: [[{table}]] number {index}: guideline must be 1-8")
+
+
+def load_report_reasons(path: Path) -> tuple[ReportReason, ...]:
+    """Read ``[[reason]]`` tables: key, guideline (1-8), severe, label_da, label_en."""
+    reasons = []
+    for index, entry in enumerate(_toml_tables(path, "reason"), start=1):
+        _require(
+            path,
+            "reason",
+            index,
+            entry,
+            {"key": str, "guideline": int, "severe": bool, "label_da": str, "label_en": str},
+        )
+        reasons.append(
+            ReportReason(
+                entry["key"],
+                entry["guideline"],
+                entry["severe"],
+                {"da": entry["label_da"], "en": entry["label_en"]},
+            )
+        )
+    return tuple(reasons)
+
+
+def load_canned_reasons(path: Path) -> tuple[CannedReason, ...]:
+    """Read ``[[reason]]`` tables: key, guideline (1-8), text_da, text_en."""
+    reasons = []
+    for index, entry in enumerate(_toml_tables(path, "reason"), start=1):
+        _require(
+            path,
+            "reason",
+            index,
+            entry,
+            {"key": str, "guideline": int, "text_da": str, "text_en": str},
+        )
+        reasons.append(
+            CannedReason(
+                entry["key"], entry["guideline"], {"da": entry["text_da"], "en": entry["text_en"]}
+            )
+        )
+    return tuple(reasons)
+
+
 def alias_key(alias: str) -> str:
     """The form two aliases are compared in: no case, no separators."""
     return "".join(ch for ch in alias.casefold() if ch not in " ._-")
@@ -136,7 +223,12 @@ def load_common_passwords(path: Path) -> frozenset[str]:
 
 
 def load_reference_data(
-    municipalities: Path, helplines: Path, reserved_aliases: Path, common_passwords: Path
+    municipalities: Path,
+    helplines: Path,
+    reserved_aliases: Path,
+    common_passwords: Path,
+    report_reasons: Path,
+    canned_reasons: Path,
 ) -> ReferenceData:
     """Load and validate every reference file, or raise :class:`ReferenceDataError`."""
     return ReferenceData(
@@ -144,4 +236,6 @@ def load_reference_data(
         helplines=load_helplines(helplines),
         reserved_aliases=load_reserved_aliases(reserved_aliases),
         common_passwords=load_common_passwords(common_passwords),
+        report_reasons=load_report_reasons(report_reasons),
+        canned_reasons=load_canned_reasons(canned_reasons),
     )

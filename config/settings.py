@@ -82,6 +82,8 @@ class BaseConfig:
     COMMON_PASSWORDS_FILE = str(DATA_DIR / "common-passwords.txt.gz")
     HELPLINES_FILE = str(DATA_DIR / "helplines.toml")
     RESERVED_ALIASES_FILE = str(DATA_DIR / "reserved-aliases.txt")
+    REPORT_REASONS_FILE = str(DATA_DIR / "report-reasons.toml")
+    CANNED_REASONS_FILE = str(DATA_DIR / "canned-reasons.toml")
 
     # Demo accounts exist only where this is true (development).
     DEMO_ACCOUNTS = False
@@ -89,6 +91,12 @@ class BaseConfig:
 
     # Content: when true every comment waits for a moderator, clean or not.
     PREMODERATE_ALL_COMMENTS = False
+    POST_TITLE_MAX = 150
+    POST_BODY_MAX = 20_000  # characters of visible text
+    POST_HELPS_MAX = 3_000
+    COMMENT_MAX = 2_000
+    # Reports from this many different people hide content until a moderator decides.
+    REPORTS_TO_HIDE = 3
 
     # Socket.IO: the browser connects with the WebSocket transport only.
     SOCKETIO_MESSAGE_QUEUE: str | None = None

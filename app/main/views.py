@@ -9,13 +9,15 @@ from app.i18n import current_language
 from app.navigation import safe_next
 from community.accounts.services import set_locale
 from community.consent import current_versions
+from community.posts import pages
 
 bp = Blueprint("main", __name__)
 
 
 @bp.get("/")
 def index() -> str:
-    return render_template("main/index.html")
+    page = pages.front(db.session, current_user, request.args.get("after") or None)
+    return render_template("main/index.html", page=page)
 
 
 @bp.get("/guidelines")

@@ -51,7 +51,10 @@ class ReviewItem(Base):
     version: Mapped[int] = mapped_column(default=1)
 
     flags: Mapped[list["ReviewFlag"]] = relationship(
-        back_populates="item", cascade="all, delete-orphan", order_by="ReviewFlag.id"
+        back_populates="item",
+        cascade="all, delete-orphan",
+        order_by="ReviewFlag.id",
+        lazy="selectin",
     )
 
 

@@ -15,6 +15,11 @@ from sqlalchemy import select
 from community.accounts.models import Avatar
 from community.accounts.services import ProfileInput, update_profile
 from community.chat.models import ChatRoom, OpeningHours
+from community.posts.comments import add_comment
+from community.posts.models import Topic
+from community.posts.writing import start_post
+from tests.service.blog_helpers import draft as blog_draft
+from tests.service.blog_helpers import item_of, published_post, submitted_post
 
 ROLES = ("visitor", "follower", "peer", "moderator", "coordinator", "admin")
 SIGNED_IN = ROLES[1:]
@@ -40,6 +45,20 @@ def staff_only(role: str, status: int = 200) -> dict[str, int]:
         role: status,
         "admin": status,
     }
+
+
+def writers_only(status: int = 200, *, posted: bool = False) -> dict[str, int]:
+    """Peers with the blog task get ``status``; visitors sign in (or 401 for a POST)."""
+    return {"visitor": 401 if posted else 302, **dict.fromkeys(SIGNED_IN, 403), "peer": status}
+
+
+def members_posting(status: int) -> dict[str, int]:
+    """A POST any member may make; a visitor's is refused with 401."""
+    return {"visitor": 401, **dict.fromkeys(SIGNED_IN, status)}
+
+
+def staff_posting(role: str, status: int) -> dict[str, int]:
+    return {**staff_only(role, status), "visitor": 401}
 
 
 @pytest.fixture(autouse=True)
@@ -75,6 +94,39 @@ EXPECTED: dict[str, tuple[str, str, dict[str, int]]] = {
     "chat.remove_hours": ("POST", "/chat/rooms/1/hours/1/delete", staff_only("coordinator", 302)),
     "chat.archive_room": ("POST", "/chat/rooms/1/archive", staff_only("coordinator", 302)),
     "chat.live": ("GET", "/chat/live", staff_only("moderator")),
+    # Blogs (issue 4): see ``url_args`` for the post, draft, comment, topic and item.
+    "read.topic": ("GET", "/topics/anxiety", everyone(200)),
+    "read.following": ("GET", "/following", members_only()),
+    "read.post": ("GET", "/posts/{post}", everyone(200)),
+    "read.profile": ("GET", "/peers/peer-user", everyone(200)),
+    "read.search": ("GET", "/search?q=vinter", everyone(200)),
+    "write.new": ("GET", "/write", writers_only()),
+    "write.edit": ("GET", "/posts/{draft}/edit", writers_only()),
+    "write.autosave": ("POST", "/posts/{draft}/autosave", writers_only(posted=True)),
+    "write.autosave_new": ("POST", "/write/autosave", writers_only(posted=True)),
+    "write.take_back_view": ("POST", "/posts/{draft}/take-back", writers_only(409, posted=True)),
+    "write.withdraw": ("POST", "/posts/{draft}/withdraw", writers_only(302, posted=True)),
+    "write.discard": ("POST", "/posts/{draft}/discard", writers_only(302, posted=True)),
+    "write.mine": ("GET", "/my/posts", writers_only()),
+    "social.like": ("POST", "/posts/{post}/like", members_posting(302)),
+    "social.unlike": ("POST", "/posts/{post}/unlike", members_posting(409)),
+    "social.comment": ("POST", "/posts/{post}/comments", members_posting(422)),
+    "social.report_post_view": ("POST", "/posts/{post}/report", members_posting(422)),
+    "social.report_comment_view": ("POST", "/comments/{comment}/report", members_posting(422)),
+    # Peers cannot follow themselves.
+    "social.follow": ("POST", "/peers/peer-user/follow", {**members_posting(302), "peer": 422}),
+    "social.unfollow": ("POST", "/peers/peer-user/unfollow", members_posting(409)),
+    "social.notifications": ("GET", "/notifications", members_only()),
+    "social.read_all": ("POST", "/notifications/read", members_posting(302)),
+    "curate.topics": ("GET", "/manage/topics", staff_only("coordinator")),
+    "curate.change_topic": ("POST", "/manage/topics/{topic}", staff_posting("coordinator", 422)),
+    "curate.feature": (
+        "POST",
+        "/manage/peers/peer-user/feature",
+        staff_posting("coordinator", 302),
+    ),
+    "moderation.queue": ("GET", "/moderation", staff_only("moderator")),
+    "moderation.item": ("GET", "/moderation/items/{item}", staff_only("moderator")),
     # A pending picture: only its owner (the follower here) and moderators.
     "account.avatar": (
         "GET",
@@ -99,7 +151,7 @@ def test_every_route_is_in_the_access_table(app):
 
 
 @pytest.fixture
-def url_args(app, user_of, session, clock) -> dict[str, int]:
+def url_args(app, user_of, make_user, session, clock) -> dict[str, int]:
     """Objects the URLs in EXPECTED point at."""
     picture = io.BytesIO()
     Image.new("RGB", (50, 50)).save(picture, format="PNG")
@@ -110,7 +162,27 @@ def url_args(app, user_of, session, clock) -> dict[str, int]:
         ProfileInput(municipality_code="0101", description="", avatar=picture.getvalue()),
         clock(),
     )
-    return {"pending_avatar": session.scalar(select(Avatar.id))}
+    peer, moderator = user_of("peer"), user_of("moderator")
+    post = published_post(app, session, peer, moderator, clock)
+    draft = start_post(session, app.extensions["content_rules"], peer, blog_draft(session), clock())
+    commenter = make_user("Kommentator")
+    comment = add_comment(
+        session,
+        app.extensions["content_rules"],
+        commenter,
+        post.id,
+        "Tak for at dele.",
+        now=clock(),
+    ).comment
+    waiting = submitted_post(app, session, peer, clock)
+    return {
+        "pending_avatar": session.scalar(select(Avatar.id)),
+        "post": post.id,
+        "draft": draft.post_id,
+        "comment": comment.id,
+        "topic": session.scalar(select(Topic.id).where(Topic.slug == "anxiety")),
+        "item": item_of(session, "post_revision", waiting.id).id,
+    }
 
 
 @pytest.mark.parametrize("endpoint", sorted(EXPECTED))

@@ -1,0 +1,1 @@
+"""The moderation console: the queue, one item at a time, decisions."""

@@ -1,0 +1,1 @@
+"""Blogs in the browser: reading, writing, comments, likes, follows, reports."""

@@ -1,0 +1,1 @@
+"""Blogs: posts and their revisions, topics, likes, comments, follows, reports."""
