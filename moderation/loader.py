@@ -119,14 +119,19 @@ class DataSource:
             self.problem(path, int(match.group(1)) if match else 0, f"malformed TOML: {error}")
             return {}
 
-    def line_of(self, path: Path, needle: str) -> int:
-        """The first line of a file that contains ``needle`` (0 when not found).
+    def line_of(self, path: Path, needle: str, after: str | None = None) -> int:
+        """The first line of a file that contains ``needle`` (0 when not found),
+        optionally only looking below the first line that contains ``after``.
 
         TOML parsers do not report line numbers of values, so problems in a TOML
         entry are located by searching for a distinctive part of it.
         """
         try:
+            searching = after is None
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if not searching:
+                    searching = after in line
+                    continue
                 if needle in line:
                     return number
         except OSError:

@@ -104,7 +104,8 @@ def _read_guidelines(source: DataSource, path: Path, table: dict) -> dict[str, i
 def _read_kind(source: DataSource, path: Path, kind: str, table: dict) -> dict[str, dict[str, str]]:
     actions: dict[str, dict[str, str]] = {}
     for category, value in table.items():
-        line = source.line_of(path, f'"{category}"') or source.line_of(path, category)
+        section = f"[kinds.{kind}]"
+        line = source.line_of(path, f'"{category}"', after=section) or source.line_of(path, section)
         if category not in CATEGORIES:
             source.problem(path, line, f"unknown category {category!r} in kinds.{kind}")
             continue
@@ -114,12 +115,12 @@ def _read_kind(source: DataSource, path: Path, kind: str, table: dict) -> dict[s
             source.problem(path, line, f"{kind}/{category}: expected an action or a table")
             continue
         per_severity = {}
+        bad = sorted({str(a) for a in value.values() if a not in ACTIONS})
+        if bad:
+            source.problem(path, line, f"{kind}/{category}: bad action {', '.join(bad)}")
         for severity in SEVERITIES:
             action = value.get(severity, _FAIL_SAFE_ACTION)
-            if action not in ACTIONS:
-                source.problem(path, line, f"{kind}/{category}: bad action {action!r}")
-                action = _FAIL_SAFE_ACTION
-            per_severity[severity] = action
+            per_severity[severity] = action if action in ACTIONS else _FAIL_SAFE_ACTION
         for severity in value:
             if severity not in SEVERITIES:
                 source.problem(path, line, f"{kind}/{category}: bad severity {severity!r}")
