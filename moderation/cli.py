@@ -50,7 +50,7 @@ def _check_one(line: str, engine) -> dict:
         return {"id": item_id, "error": "text must be a string"}
     try:
         verdict = engine.check(text, kind)
-    except Exception as error:  # noqa: BLE001 - one bad line must never stop the stream
+    except Exception as error:
         return {"id": item_id, "error": f"{type(error).__name__}: {error}"}
     data = verdict.to_dict()
     return {
@@ -104,7 +104,9 @@ def validate(out: TextIO, data_dir=None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m moderation``."""
-    parser = argparse.ArgumentParser(prog="python -m moderation", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m moderation", description=__doc__.split("\n")[0]
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="check JSON lines from standard input")
     check.add_argument("--data-dir", default=None, help=f"default: {default_data_dir()}")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from moderation.normalise import TOKEN_RE, TextView
+from moderation.normalise import TextView
 
 _SPACED_SINGLES_RE = re.compile(r"(?<!\S)(?:\S )+\S(?!\S)")
 _REPEAT3_RE = re.compile(r"([^\W\d_])\1\1+")
@@ -135,7 +135,7 @@ def rewrite(view: TextView, vocabulary: Vocabulary) -> tuple[str, list[int]] | N
 
 
 def _compact_spaced(lower: str, pieces: list) -> bool:
-    runs = [m for m in _SPACED_SINGLES_RE.finditer(lower)]
+    runs = list(_SPACED_SINGLES_RE.finditer(lower))
     long_run = any(len(m.group()) >= 7 for m in runs)
     for match in runs:
         # Two singles ("i a") are ordinary words; join them only in a spaced-out text.

@@ -110,6 +110,7 @@ class Engine:
                     explanation_da=da,
                     explanation_en=en,
                     rule=meaning.rule,
+                    crisis=meaning.crisis,
                 )
             )
         if crisis:

@@ -145,6 +145,8 @@ class ContactDetector:
             host_match = _HOST_RE.match(url)
             host = host_match.group(1).lower() if host_match else url
             host = host.removeprefix("www.")
+            if not any(c.isalpha() for c in host.rsplit(".", 1)[0]):
+                continue  # "2.tv" (a floor in an address), "1.dk": not a site
             if _on_list(host, self._social_domains):
                 # A profile link is both a way to find the person and an outside link.
                 hits.append(Hit(match.start(), end, self._social_link))

@@ -16,6 +16,7 @@ after a relation word. Towns are never taken for names.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from moderation.loader import DataSource
@@ -145,7 +146,7 @@ class NameDetector:
         return True
 
     def _is_last_name(self, keys, plain, spans, i) -> bool:
-        start, end = spans[i]
+        start, _end = spans[i]
         # The two names must be neighbours ("Anna Jensen"), not across punctuation.
         gap = plain[spans[i - 1][1] : start]
         return (
@@ -163,13 +164,13 @@ class NameDetector:
             for m in _ALIAS_PART_RE.finditer(text)
         ]
         parts = [(s, e, k[0]) for s, e, k in parts if len(k) == 1]
-        for (s1, _e1, first), (_s2, e2, last) in zip(parts, parts[1:], strict=False):
+        for (s1, _e1, first), (_s2, e2, last) in itertools.pairwise(parts):
             if first in self.first and last in self.last and first not in self.ambiguous:
                 return [Hit(s1, e2, self._full)]
         for start, end, key in parts:
-            if key in self.first and key not in self.ambiguous and key not in self.relation_only:
-                if len(key) >= 3:
-                    return [Hit(start, end, self._lone)]
+            usable = key not in self.ambiguous and key not in self.relation_only
+            if key in self.first and usable and len(key) >= 3:
+                return [Hit(start, end, self._lone)]
         return []
 
 

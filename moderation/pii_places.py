@@ -264,9 +264,9 @@ class PlaceDetector:
         key = keys[i]
         if (key in self.workplace_types or key in self.school_words) and i + 1 < len(keys):
             follower_start = spans[i + 1][0]
-            if plain[follower_start].isupper() and keys[i + 1] not in self.not_place_names:
-                if not _SENTENCE_BREAK_RE.search(plain, spans[i][1], follower_start):
-                    return spans[i + 1][1]
+            named = plain[follower_start].isupper() and keys[i + 1] not in self.not_place_names
+            if named and not _SENTENCE_BREAK_RE.search(plain, spans[i][1], follower_start):
+                return spans[i + 1][1]
         return None
 
     def _town_then_school(self, view: TextView) -> list[Hit]:

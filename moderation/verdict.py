@@ -12,8 +12,9 @@ class Finding:
 
     ``start``/``end`` index the original text as given (end exclusive), even when
     the match was made on a normalised form. ``rule`` names the data entry that
-    matched (``file:line`` or a rule id); it is for moderators and tuning and is
-    not part of the JSON contract.
+    matched (``file:line`` or a rule id) and ``crisis`` tells whether the finding is
+    a sign of acute risk; both are for moderators and tuning and are not part of
+    the JSON contract.
     """
 
     category: str
@@ -25,6 +26,7 @@ class Finding:
     explanation_da: str
     explanation_en: str
     rule: str = field(default="", compare=False)
+    crisis: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of a finding in the policy spec."""

@@ -84,8 +84,10 @@ def test_sanitize_jsonl_handles_bad_lines():
     assert result.returncode == 0
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert out[0] == {"id": 1, "html": '<a rel="nofollow noopener ugc">a</a>'}
-    assert out[1]["id"] is None and "error" in out[1]
-    assert out[2]["id"] == 3 and "error" in out[2]
+    assert out[1]["id"] is None
+    assert "error" in out[1]
+    assert out[2]["id"] == 3
+    assert "error" in out[2]
     assert out[3] == {"id": 4, "html": "<b>ok</b>"}
 
 

@@ -100,5 +100,7 @@ def test_importing_the_engine_pulls_in_no_web_framework_database_or_faker():
         "bad = [m for m in ('flask', 'sqlalchemy', 'werkzeug', 'faker', 'better_profanity', "
         "'bleach', 'config', 'app', 'community') if m in sys.modules]; print(bad)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

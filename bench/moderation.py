@@ -1,0 +1,325 @@
+"""Moderation engine benchmark: quality on the labelled corpus, and speed.
+
+    python -m bench moderation [--quick]
+
+Prints precision and recall per category on ``tests/moderation/corpus/*.jsonl``,
+crisis recall, the share of must-allow items that were flagged, and timings:
+a 500-character chat message, a 10,000-character post, the cost when the text
+doubles, the cost when every word list doubles (synthetic entries), the engine's
+load time in a fresh process, and better-profanity's own matcher on the same
+texts for comparison. The last line is one JSON object with all figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import statistics
+import string
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS_DIR = REPO / "tests" / "moderation" / "corpus"
+MUST_ALLOW_GROUPS = {"recovery", "everyday", "identity", "helpline"}
+
+# Realistic, harmless chat: what most messages look like.
+CHAT_DA = (
+    "Hej allesammen, jeg har haft en rigtig god dag i dag. Jeg var ude at gå en tur med min "
+    "hund i parken, og bagefter lavede jeg mad med min lillesøster. Vi lavede pasta med "
+    "tomatsovs og det smagte virkelig godt. I morgen skal jeg til samtale hos min psykolog, "
+    "og jeg er lidt nervøs, men det går nok. Hvordan har I det? Jeg håber at I alle har haft "
+    "en okay dag. Husk at drikke vand og få noget frisk luft, det hjælper mig altid lidt. "
+    "Godnat og tak fordi I er her."
+)
+CHAT_EN = (
+    "Hi everyone, today was a pretty good day for me. I went for a walk with my dog in the "
+    "park and afterwards I cooked dinner with my little sister. We made pasta with tomato "
+    "sauce and it tasted really good. Tomorrow I have a session with my psychologist and I "
+    "am a bit nervous, but I think it will be fine. How are you all doing? I hope you had an "
+    "okay day too. Remember to drink some water and get some fresh air, it always helps me."
+)
+POST_PARAGRAPHS = [
+    "Det er et år siden jeg skrev mit første opslag herinde. Dengang kunne jeg ikke forestille "
+    "mig, at jeg en dag ville have det godt nok til at skrive om det, der hjælper mig.",
+    "Det vigtigste har været at få en fast rytme. Jeg står op på samme tid hver dag, også i "
+    "weekenden, og jeg går en tur hver eftermiddag, selv når det regner.",
+    "When the anxiety comes, I name five things I can see and four things I can hear. It sounds "
+    "silly, but it pulls me back into the room and the worst of it passes after a few minutes.",
+    "Min psykolog sagde engang, at bedring ikke er en lige linje. Det tænker jeg tit på, når jeg "
+    "har en dårlig dag. En dårlig dag betyder ikke, at alt er tabt.",
+    "I also started writing down three small things every evening that went okay. Some days it "
+    "is just that I ate breakfast or answered a message from a friend, and that is enough.",
+]
+
+
+def _corpus() -> list[dict]:
+    items = []
+    for path in sorted(CORPUS_DIR.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                items.append(json.loads(line))
+    return items
+
+
+def _hate_or_suicide_ids() -> set[str]:
+    """Items where the corpus README accepts harm.suicide in place of harm.hate."""
+    readme = CORPUS_DIR / "README.md"
+    if not readme.is_file():
+        return set()
+    ids = set()
+    for paragraph in readme.read_text(encoding="utf-8").split("\n- "):
+        if "harm.suicide" in paragraph and "acceptable" in paragraph:
+            ids.update(p.strip() for p in paragraph.split("`") if "-" in p and " " not in p.strip())
+    return ids
+
+
+def quality(engine, items: list[dict]) -> dict:
+    """Precision and recall per category, crisis recall, must-allow false positives.
+
+    A finding that only signals a crisis (the crisis flag is not a category) is not
+    counted against precision; crisis has its own precision and recall. Where the
+    corpus accepts harm.suicide for harm.hate ("kys" at someone), either counts.
+    """
+    from moderation import CATEGORIES
+
+    either = _hate_or_suicide_ids()
+    tp, fn, fp = Counter(), Counter(), Counter()
+    crisis = Counter()
+    action_ok = 0
+    must_allow = flagged = 0
+    flagged_ids = []
+    for item in items:
+        verdict = engine.check(item["text"], item["kind"])
+        found = {f.category for f in verdict.findings if not f.crisis or f.severity == "high"}
+        expected = set(item["categories"])
+        if item["id"] in either and "harm.suicide" in found and "harm.hate" in expected:
+            expected = expected - {"harm.hate"} | {"harm.suicide"}
+        for category in CATEGORIES:
+            if category in expected and category in found:
+                tp[category] += 1
+            elif category in expected:
+                fn[category] += 1
+            elif category in found:
+                fp[category] += 1
+        crisis[(item["crisis"], verdict.crisis)] += 1
+        action_ok += verdict.action == item["action"]
+        if item["group"] in MUST_ALLOW_GROUPS:
+            must_allow += 1
+            if verdict.action != "allow" or verdict.crisis:
+                flagged += 1
+                flagged_ids.append(item["id"])
+    per_category = {}
+    for category in CATEGORIES:
+        support = tp[category] + fn[category]
+        predicted = tp[category] + fp[category]
+        per_category[category] = {
+            "support": support,
+            "precision": round(tp[category] / predicted, 4) if predicted else None,
+            "recall": round(tp[category] / support, 4) if support else None,
+        }
+    crisis_support = crisis[(True, True)] + crisis[(True, False)]
+    crisis_predicted = crisis[(True, True)] + crisis[(False, True)]
+    return {
+        "items": len(items),
+        "action_accuracy": round(action_ok / len(items), 4) if items else None,
+        "categories": per_category,
+        "crisis_recall": round(crisis[(True, True)] / crisis_support, 4)
+        if crisis_support
+        else None,
+        "crisis_precision": round(crisis[(True, True)] / crisis_predicted, 4)
+        if crisis_predicted
+        else None,
+        "must_allow_items": must_allow,
+        "must_allow_flagged_rate": round(flagged / must_allow, 4) if must_allow else None,
+        "must_allow_flagged_ids": flagged_ids,
+    }
+
+
+def _per_call_ms(function, text: str, kind: str, repeat: int) -> float:
+    """Median of a few rounds of ``repeat`` calls, in milliseconds per call."""
+    function(text, kind)
+    rounds = []
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            function(text, kind)
+        rounds.append((time.perf_counter() - start) / repeat * 1000)
+    return statistics.median(rounds)
+
+
+def _text_of(length: int, paragraphs: list[str]) -> str:
+    text = ""
+    i = 0
+    while len(text) < length:
+        text += paragraphs[i % len(paragraphs)] + "\n\n"
+        i += 1
+    return text[:length]
+
+
+def _synthetic_word(rng: random.Random) -> str:
+    return "zq" + "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(4, 9)))
+
+
+def _doubled_data_dir(target: Path) -> Path:
+    """A copy of the data directory with every word list doubled by synthetic entries."""
+    from moderation.loader import default_data_dir
+    from moderation.wordlists import better_profanity_words
+
+    rng = random.Random(7)
+    shutil.copytree(default_data_dir(), target)
+    _, imported = better_profanity_words()
+    for path in sorted(target.rglob("*.txt")):
+        if path.parent == target:
+            continue  # allowlists and character maps are not word lists
+        entries = [
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        count = len(entries) + (len(imported) if path.name == "profanity.txt" else 0)
+        words = []
+        for entry in entries[:count] or ["x"]:
+            words.append(" ".join(_synthetic_word(rng) for _ in entry.split()) or "zqzq")
+        while len(words) < count:
+            words.append(_synthetic_word(rng))
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("\n# synthetic entries added by bench/moderation.py\n")
+            handle.write("\n".join(words[:count]) + "\n")
+    return target
+
+
+def _load_seconds() -> float:
+    code = "import moderation; moderation.check('x', 'chat')"
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _python_start_seconds() -> float:
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def speed(engine, quick: bool) -> dict:
+    """Timings of the engine, its scaling, and better-profanity for comparison."""
+    from moderation import Engine
+
+    chat_da, chat_en = CHAT_DA[:500], CHAT_EN[:500]
+    post_paragraphs = [*POST_PARAGRAPHS, CHAT_DA, CHAT_EN]
+    post = _text_of(10_000, post_paragraphs)
+    double_post = _text_of(20_000, post_paragraphs)
+    half_post = _text_of(5_000, post_paragraphs)
+    check = engine.check
+    chat_repeat = 200 if quick else 1000
+    figures = {
+        "chat_500_da_ms": _per_call_ms(check, chat_da, "chat", chat_repeat),
+        "chat_500_en_ms": _per_call_ms(check, chat_en, "chat", chat_repeat),
+        "post_5000_ms": _per_call_ms(check, half_post, "post", 20),
+        "post_10000_ms": _per_call_ms(check, post, "post", 20),
+        "post_20000_ms": _per_call_ms(check, double_post, "post", 10),
+    }
+    figures["chat_500_ms"] = max(figures["chat_500_da_ms"], figures["chat_500_en_ms"])
+    figures["text_doubling_ratio_5k_to_10k"] = figures["post_10000_ms"] / figures["post_5000_ms"]
+    figures["text_doubling_ratio_10k_to_20k"] = figures["post_20000_ms"] / figures["post_10000_ms"]
+
+    with tempfile.TemporaryDirectory() as folder:
+        doubled = Engine(_doubled_data_dir(Path(folder) / "data"))
+        figures["doubled_lists_chat_500_ms"] = max(
+            _per_call_ms(doubled.check, chat_da, "chat", chat_repeat),
+            _per_call_ms(doubled.check, chat_en, "chat", chat_repeat),
+        )
+        figures["doubled_lists_post_10000_ms"] = _per_call_ms(doubled.check, post, "post", 20)
+        figures["phrase_entries"] = engine.phrases.size
+        figures["phrase_entries_doubled"] = doubled.phrases.size
+    figures["list_doubling_ratio_chat"] = (
+        figures["doubled_lists_chat_500_ms"] / figures["chat_500_ms"]
+    )
+    figures["list_doubling_ratio_post"] = (
+        figures["doubled_lists_post_10000_ms"] / figures["post_10000_ms"]
+    )
+
+    figures["load_fresh_process_s"] = _load_seconds()
+    figures["python_start_s"] = _python_start_seconds()
+
+    from better_profanity import profanity  # only here: slow to import and to match
+
+    profanity.load_censor_words()
+
+    def contains(text, _kind):
+        return profanity.contains_profanity(text)
+
+    figures["better_profanity_chat_500_ms"] = _per_call_ms(contains, chat_da, "chat", 3)
+    start = time.perf_counter()
+    contains(post, "post")
+    figures["better_profanity_post_10000_ms"] = (time.perf_counter() - start) * 1000
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
+
+
+def main(argv: list[str]) -> int:
+    """Run the benchmark; print a report and, last, one JSON line with the figures."""
+    parser = argparse.ArgumentParser(prog="python -m bench moderation")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = parser.parse_args(argv)
+
+    import moderation
+
+    engine = moderation.Engine()
+    items = _corpus()
+    result: dict = {"corpus_dir": str(CORPUS_DIR.relative_to(REPO))}
+    if items:
+        result["quality"] = quality(engine, items)
+        q = result["quality"]
+        print(f"corpus: {q['items']} items, action accuracy {q['action_accuracy']}")
+        print(f"{'category':22} {'support':>7} {'precision':>9} {'recall':>7}")
+        for category, row in q["categories"].items():
+            precision = "-" if row["precision"] is None else f"{row['precision']:.3f}"
+            recall = "-" if row["recall"] is None else f"{row['recall']:.3f}"
+            print(f"{category:22} {row['support']:7d} {precision:>9} {recall:>7}")
+        print(f"crisis recall {q['crisis_recall']}, precision {q['crisis_precision']}")
+        print(
+            f"must-allow flagged: {q['must_allow_flagged_rate']} of {q['must_allow_items']} "
+            f"items {q['must_allow_flagged_ids']}"
+        )
+    else:
+        print(f"no corpus found in {CORPUS_DIR}")
+
+    figures = speed(engine, args.quick)
+    result["speed"] = figures
+    print(
+        f"chat 500 chars: {figures['chat_500_ms']:.3f} ms (target < 0.5); "
+        f"post 10,000 chars: {figures['post_10000_ms']:.2f} ms (target < 20)"
+    )
+    print(
+        f"text doubling: 5k->10k x{figures['text_doubling_ratio_5k_to_10k']:.2f}, "
+        f"10k->20k x{figures['text_doubling_ratio_10k_to_20k']:.2f} (linear = x2)"
+    )
+    print(
+        f"word lists doubled ({figures['phrase_entries']} -> {figures['phrase_entries_doubled']} "
+        f"phrase entries): chat x{figures['list_doubling_ratio_chat']:.2f}, "
+        f"post x{figures['list_doubling_ratio_post']:.2f} (independent = x1)"
+    )
+    print(
+        f"load in a fresh process: {figures['load_fresh_process_s']:.3f} s "
+        f"(bare python start {figures['python_start_s']:.3f} s; target < 1 s)"
+    )
+    print(
+        "better-profanity contains_profanity: "
+        f"chat {figures['better_profanity_chat_500_ms']:.1f} ms, "
+        f"post {figures['better_profanity_post_10000_ms']:.1f} ms"
+    )
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
