@@ -29,6 +29,15 @@ from moderation import check
         ("hvordan hacker man en instagram", "harm.crime"),
         ("all muslims are rats", "harm.hate"),
         ("nobody wants you here", "harm.hate"),
+        ("what do you use to cut? razor or knife?", "harm.self_harm"),
+        ("jeg skærer mig hver aften og det hjælper, prøv det", "harm.self_harm"),
+        ("honestly just end it, no one will care", "harm.suicide"),
+        ("let's skip lunch together and see who loses more this week", "harm.eating_disorder"),
+        ("she's a fat ugly cow and everyone knows it", "harm.hate"),
+        ("hvem vil mødes bag skolen og ryge en joint", "harm.drugs"),
+        ("where can i get xanax without my parents knowing", "harm.drugs"),
+        ("teach me how to steal from the shop", "harm.crime"),
+        ("i swear i'm going to stab him tomorrow", "harm.violence"),
     ],
 )
 def test_encouragement_methods_and_abuse_are_blocked(text, category):
@@ -57,6 +66,13 @@ def test_encouragement_methods_and_abuse_are_blocked(text, category):
         "Jeg hader mig selv. Jeg hader mig selv. Jeg hader mig selv. Jeg hader mig selv.",
         "min mor hjælper mig",
         "my psychologist said I'm doing well",
+        "When I relapsed I took too many pills, but my sister found me and I got help",
+        "I used to hide my cuts with bracelets, now I wear short sleeves proudly",
+        "My ED voice tells me I'm not thin enough, but I know it's lying",
+        "jeg havde lyst til at skære, men jeg ringede til min veninde i stedet",
+        "Hvordan kan man hjælpe en ven der har selvmordstanker?",
+        "I want to die sometimes but I'm not going to act on it",
+        "my friend keeps talking about killing herself, how do I help her?",
     ],
 )
 def test_recovery_and_everyday_talk_is_allowed(text):
@@ -86,6 +102,14 @@ def test_crisis_with_a_method_and_amount_is_blocked_and_still_crisis():
     assert verdict.crisis is True
     assert verdict.action == "block"
     assert "harm.suicide" in verdict.categories
+
+
+@pytest.mark.parametrize(
+    "text", ["I took 20 of my mum's pills an hour ago", "jeg har taget 20 piller for en time siden"]
+)
+def test_pills_taken_with_an_amount_are_crisis_and_blocked(text):
+    verdict = check(text, "chat")
+    assert (verdict.action, verdict.crisis) == ("block", True)
 
 
 def test_crisis_with_a_phone_number_is_blocked_and_still_crisis():
