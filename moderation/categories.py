@@ -35,7 +35,6 @@ SEVERITIES: tuple[str, ...] = ("low", "medium", "high")
 # Ordered from mildest to strictest; the strictest action of all findings wins.
 # "censor" is policy data only: it means allow, but show a masked display_text.
 ACTIONS: tuple[str, ...] = ("allow", "censor", "review", "block")
-PUBLIC_ACTIONS: tuple[str, ...] = ("allow", "review", "block")
 
 ACTION_RANK = {action: rank for rank, action in enumerate(ACTIONS)}
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}

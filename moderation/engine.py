@@ -8,7 +8,6 @@ phrase), maps spans back to the original text and applies the policy.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 from moderation.categories import CATEGORIES, SEVERITY_RANK
@@ -57,12 +56,11 @@ class Engine:
         self.vocabulary = Vocabulary()
 
         self.phrases = self._new_index()
-        import_bp = source.toml(self.data_dir / "policy.toml").get("import_better_profanity", True)
-        load_phrases(source, self.phrases, bool(import_bp))
+        load_phrases(source, self.phrases, self.policy.import_better_profanity)
         self.rules = RuleSet(
             source, self._new_index, lambda folder: inflection_endings(source, folder)
         )
-        self.numbers = NumberDetector(source, self.view, self._explain)
+        self.numbers = NumberDetector(source, self.view)
         self.contacts = ContactDetector(source, self.view, self._new_index)
         self.places = PlaceDetector(source, self.view)
         self.names = NameDetector(source, self.view, self._new_index, self.places.towns)
@@ -174,10 +172,6 @@ class Engine:
             meaning.category,
             ("Teksten bryder måske retningslinjerne.", "The text may break the guidelines."),
         )
-
-    def check_many(self, items: Iterable[tuple[str, str]]) -> list[Verdict]:
-        """Check several (text, kind) pairs; the same as calling ``check`` on each."""
-        return [self.check(text, kind) for text, kind in items]
 
 
 def split_alias(alias: str) -> tuple[str, list[int]]:

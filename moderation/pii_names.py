@@ -24,9 +24,6 @@ from moderation.normalise import TextView
 from moderation.phrases import Hit, Meaning, PhraseIndex
 
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?:;\n\"“”(]\s*|^\s*[-*•]\s*)$")
-_CAPITALISED_WORD_RE = re.compile(
-    r"(?<![\w@#.])[A-ZÆØÅ][a-zæøåéèöüäA-ZÆØÅ]*(?:-[A-ZÆØÅ][a-zæøåéèöüä]+)?"
-)
 _ALIAS_PART_RE = re.compile(r"[A-ZÆØÅ]?[a-zæøåéèöüä]+|[A-ZÆØÅ]+(?![a-zæøå])")
 
 NAME = "pii.name"

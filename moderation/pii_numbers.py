@@ -98,7 +98,7 @@ class NumberWords:
 class NumberDetector:
     """Finds phone and CPR numbers."""
 
-    def __init__(self, source: DataSource, view_of, explain):
+    def __init__(self, source: DataSource, view_of):
         self._allowed = _read_allowed_numbers(source, source.root / "allowlist_numbers.txt")
         self._words = NumberWords(source, view_of)
         self._phone = Meaning(PHONE, "high", False, "phone")

@@ -42,8 +42,6 @@ _ADDRESS_LEAD_RE = re.compile(
 _DK_POSTCODE_TOWN_RE = re.compile(r",?\s*\d{4}\s+[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZØ]\b)?")
 _UK_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b")
 _US_STATE_ZIP_RE = re.compile(r",?\s*(?:[A-Z][a-z]+\s?)+,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
-_CAPITALISED_RE = re.compile(r"[A-ZÆØÅ][\w'\-]*")
-_AFTER_TOWN_RE = re.compile(r"\s+([\w\-]+)")
 _OF_TOWN_RE = re.compile(r"([A-Z][\w\-]+)\s+of\s+(?:the\s+)?$")
 _DIGIT_RE = re.compile(r"\d")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?;:\n]")
@@ -70,7 +68,6 @@ class PlaceDetector:
         self.workplaces: set[str] = set()
         self.workplace_types: set[str] = set()
         self.not_place_names: set[str] = set()
-        self._longest_town = 1
         files = {
             "street_words.txt": self.street_words,
             "street_types.txt": self.street_types,
@@ -86,7 +83,6 @@ class PlaceDetector:
                     target.add(self._fold(entry.text))
             for entry in source.entries(folder / "towns.txt"):
                 self.towns.add(self._fold(entry.text))
-                self._longest_town = max(self._longest_town, len(entry.text.split()))
         self._suffixes = tuple(sorted(self.street_words, key=len, reverse=True))
         self._school_suffixes = tuple(w for w in self.school_words if len(w) >= 5)
         # A chain may have several words ("Burger King"): index them by their first word.

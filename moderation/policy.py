@@ -36,6 +36,7 @@ class Policy:
 
     kinds: dict[str, KindPolicy]
     crisis_action: str
+    import_better_profanity: bool = True
 
     def for_kind(self, kind: str) -> KindPolicy:
         """The table of ``kind``; ValueError for a kind the engine does not know."""
@@ -82,7 +83,7 @@ def load_policy(source: DataSource) -> Policy:
         kinds[kind] = KindPolicy(
             kind, _read_kind(source, path, kind, kinds_data[kind]), kind_guidelines
         )
-    return Policy(kinds, crisis_action)
+    return Policy(kinds, crisis_action, bool(data.get("import_better_profanity", True)))
 
 
 def _read_guidelines(source: DataSource, path: Path, table: dict) -> dict[str, int]:
