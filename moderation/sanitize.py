@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
+import threading
 
 ALLOWED_TAGS = frozenset(
     {"p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "blockquote", "a"}
@@ -92,8 +92,18 @@ def _filter_attributes(tag: str, name: str, value: str) -> bool:
     return tag == "a" and name == "href" and is_safe_url(value)
 
 
-@lru_cache(maxsize=1)
+_per_thread = threading.local()
+
+
 def _cleaner():
+    # bleach's Cleaner keeps parser state, so it is not thread-safe: one per thread.
+    cleaner = getattr(_per_thread, "cleaner", None)
+    if cleaner is None:
+        cleaner = _per_thread.cleaner = _new_cleaner()
+    return cleaner
+
+
+def _new_cleaner():
     # Imported here: bleach (with html5lib) takes a noticeable time to import, and
     # the engine itself never needs it.
     import bleach

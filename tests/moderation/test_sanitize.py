@@ -117,3 +117,13 @@ def test_html_to_text_decodes_entities():
 def test_empty_html_gives_empty_results():
     assert sanitize_html("") == ""
     assert html_to_text("") == ""
+
+
+def test_sanitising_from_several_threads_gives_the_same_result():
+    from concurrent.futures import ThreadPoolExecutor
+
+    source = '<p>hej <a href="https://sundhed.dk" onclick="x()">link</a></p><script>x</script>'
+    expected = sanitize_html(source)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(sanitize_html, [source] * 200))
+    assert set(results) == {expected}
