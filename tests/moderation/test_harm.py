@@ -73,6 +73,12 @@ def test_encouragement_methods_and_abuse_are_blocked(text, category):
         "Hvordan kan man hjælpe en ven der har selvmordstanker?",
         "I want to die sometimes but I'm not going to act on it",
         "my friend keeps talking about killing herself, how do I help her?",
+        "I'm going to do it tonight - finally telling my parents I'm gay!",
+        "jeg gør det i aften, jeg skal endelig sige det til min mor",
+        "My mom will kill me if she sees my grades lol",
+        "Jeg tog en overdosis for tre år siden. I dag læser jeg til pædagog.",
+        "Jeg tager 20 mg sertralin om dagen og det hjælper",
+        "Jeg går på VUC og tager hf-fag",
     ],
 )
 def test_recovery_and_everyday_talk_is_allowed(text):
