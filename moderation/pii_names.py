@@ -40,6 +40,7 @@ class NameDetector:
         self.relation_only: set[str] = set()
         self.titles: set[str] = set()
         self.intro_words: set[str] = set()
+        self.not_after: set[str] = set()
         self.towns = towns
         self.relations: PhraseIndex = phrase_index_factory()
         relation = Meaning(NAME, "high", False, "name.relation")
@@ -51,6 +52,7 @@ class NameDetector:
             "name_relation_only.txt": self.relation_only,
             "name_titles.txt": self.titles,
             "name_intro_words.txt": self.intro_words,
+            "name_not_after.txt": self.not_after,
         }
         for folder in source.languages():
             for file_name, target in lists.items():
@@ -98,6 +100,8 @@ class NameDetector:
         for i, key in enumerate(keys):
             if i in named or key not in self.first:
                 continue
+            if i > 0 and keys[i - 1] in self.not_after:
+                continue  # "Sankt Hans", "St Mary's"
             if not self._counts_alone(key, plain, spans[i]):
                 continue
             if i + 1 < len(keys) and self._is_last_name(keys, plain, spans, i + 1):

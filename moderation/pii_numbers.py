@@ -38,6 +38,7 @@ _CPR_RE = re.compile(
 )
 _DIGIT_RE = re.compile(r"\d")
 _GROUP_SPLIT_RE = re.compile(r"[^\d]+")
+_WORDS_BEFORE_NUMBER_RE = re.compile(r"[^\W\d]+")
 _CPR_WORD_RE = re.compile(r"\b(?:cpr|personnummer|person nr|cpr-nr)", re.IGNORECASE)
 _CONTACT_WORD_RE = re.compile(
     r"\b(?:ring|call|text|sms|message|nummer|number|tlf|tel|phone|mobil|mobile|whatsapp)\b[^.!?\n]{0,20}$",
@@ -100,6 +101,11 @@ class NumberDetector:
 
     def __init__(self, source: DataSource, view_of):
         self._allowed = _read_allowed_numbers(source, source.root / "allowlist_numbers.txt")
+        self._not_phone_words = {
+            key
+            for entry in source.entries(source.root / "not_phone_words.txt")
+            for key in view_of(entry.text).keys
+        }
         self._words = NumberWords(source, view_of)
         self._phone = Meaning(PHONE, "high", False, "phone")
         self._phone_words = Meaning(PHONE, "high", False, "phone.words")
@@ -141,6 +147,8 @@ class NumberDetector:
             return False
         if _looks_like_other_number(raw):
             return False
+        if self._not_phone_words and self._named_as_other_number(text, match.start()):
+            return False
         before = text[max(0, match.start() - 4) : match.start()]
         after = text[match.end() : match.end() + 7]
         if _MONEY_AFTER_RE.match(after) or _MONEY_BEFORE_RE.search(before):
@@ -160,6 +168,11 @@ class NumberDetector:
             uk_style = digits[0] == "0"
             return us_style or uk_style
         return False
+
+    def _named_as_other_number(self, text: str, start: int) -> bool:
+        """True when the words just before the number call it an order, case, ... number."""
+        words = _WORDS_BEFORE_NUMBER_RE.findall(text[max(0, start - 30) : start].lower())
+        return any(word.rstrip(".:-") in self._not_phone_words for word in words[-3:])
 
     def _spelled_phones(self, view: TextView) -> list[Hit]:
         words = self._words

@@ -50,6 +50,8 @@ def test_phone_numbers_in_common_spellings_are_found(text):
         "BørneTelefonen 116 111, og ring 112 hvis det haster",
         "vi mødes kl 17 på torsdag",
         "I've been sober for 1 year and 3 months",
+        "My order number is 48213377 but it never arrived",
+        "ordrenummer: 48213377",
     ],
 )
 def test_numbers_that_are_not_phone_numbers_are_left_alone(text):
@@ -186,6 +188,7 @@ def test_a_lone_first_name_goes_to_review():
         "I will be there in May",
         "min psykolog sagde at det går fremad",
         "my psychologist said I am doing well",
+        "Sankt Hans aften er min yndlingsaften",
     ],
 )
 def test_names_that_are_also_words_need_capitals_and_context(text):
