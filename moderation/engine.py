@@ -58,7 +58,10 @@ class Engine:
         self.phrases = self._new_index()
         load_phrases(source, self.phrases, self.policy.import_better_profanity)
         self.rules = RuleSet(
-            source, self._new_index, lambda folder: inflection_endings(source, folder)
+            source,
+            self._new_index,
+            lambda folder: inflection_endings(source, folder),
+            vocabulary=self.vocabulary,
         )
         self.numbers = NumberDetector(source, self.view)
         self.contacts = ContactDetector(source, self.view, self._new_index)
