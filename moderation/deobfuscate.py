@@ -103,7 +103,9 @@ def rewrite(view: TextView, vocabulary: Vocabulary) -> tuple[str, list[int]] | N
     key_set = view.key_set
     # Only these tokens can change: listed words spelled another way (ae for æ), Danish
     # letters put in, leetspeak, and repeated letters. Most texts have none of them.
-    respelled = key_set & vocabulary.respelled_keys
+    # A token that equals its own key while the listed word is spelled otherwise was
+    # typed the plain way ("slaar" for "slår"); a token typed as listed needs nothing.
+    respelled = vocabulary.respelled_keys.intersection(view.tokens)
     swapped = key_set & vocabulary.swap_keys
     has_leet = _LEET_IN_WORD_RE.search(lower) is not None
     token_pieces = []
