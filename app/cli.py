@@ -7,12 +7,13 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from app.clock import now
-from app.context import account_rules
+from app.context import account_rules, content_rules
 from app.extensions import db
 from community.accounts.models import Role
 from community.accounts.services import create_staff_account
 from community.consent import Document, publish_version
 from community.demo import DEMO_ACCOUNTS, load_demo_accounts, load_demo_chat_room
+from community.posts.demo import load_demo_posts
 from community.errors import ValidationFailed
 from community.retention import RetentionPolicy, run_retention
 
@@ -80,6 +81,8 @@ def demo_load() -> None:
         raise click.ClickException("Demo accounts exist only in development (APP_ENV=development).")
     password = current_app.config["DEMO_PASSWORD"]
     created = load_demo_accounts(db.session, account_rules(), password, now())
+    if load_demo_posts(db.session, content_rules(), now()):
+        click.echo("Demo posts created: three published, one waiting in the moderation queue.")
     if load_demo_chat_room(db.session, now()):
         click.echo("Demo chat room created: open every day, hosted by demo-peer.")
     click.echo(

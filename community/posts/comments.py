@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from community.audit import record_event
@@ -138,7 +138,7 @@ def comments_for(
     session: Session, viewer: object, post: Post, *, cursor: str | None = None, limit: int = 50
 ) -> Page[Comment]:
     """A post's comments, oldest first: visible ones, and the viewer's own waiting ones."""
-    shown = (Comment.state == CommentState.VISIBLE) & Comment.hidden.is_(False)
+    shown = (Comment.state == CommentState.VISIBLE) & (Comment.hidden == false())
     viewer_id = getattr(viewer, "id", None)
     if viewer_id is not None:
         shown = shown | ((Comment.author_id == viewer_id) & (Comment.state == CommentState.HELD))

@@ -1,15 +1,15 @@
 """What readers see: the front page, topic pages, the peers they follow, profiles,
 single posts. Every list pages by keyset on (published_at, id), newest first."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import false, select
+from sqlalchemy.orm import Session, joinedload
 
 from community.accounts.models import User
 from community.errors import NotFound
 from community.i18n import N_
 from community.pagination import Page, SortKey, paginate
 from community.permissions import can
-from community.posts.models import Follow, Post, PostState, PostTopic, Topic
+from community.posts.models import Follow, Post, PostRevision, PostState, PostTopic, Topic
 from community.reference import alias_key
 
 NEWEST_FIRST = (SortKey(Post.published_at, descending=True), SortKey(Post.id, descending=True))
@@ -17,10 +17,18 @@ PAGE_SIZE = 20
 
 
 def _visible():
-    return (Post.state == PostState.PUBLISHED) & Post.hidden.is_(False)
+    # Written to match the partial index ix_post_feed exactly, so both databases use it.
+    return (Post.state == PostState.PUBLISHED) & (Post.hidden == false())
+
+
+# A list shows the title and summary, never the whole text: do not load it.
+LIST_LOADING = joinedload(Post.live_revision).load_only(
+    PostRevision.id, PostRevision.title, PostRevision.summary, PostRevision.topic_ids
+)
 
 
 def _page(session: Session, stmt, cursor: str | None, limit: int) -> Page[Post]:
+    stmt = stmt.options(LIST_LOADING)
     return paginate(
         session, stmt, NEWEST_FIRST, lambda p: (p.published_at, p.id), cursor=cursor, limit=limit
     )
@@ -52,6 +60,7 @@ def topic_page(
         select(Post)
         .join(PostTopic, PostTopic.post_id == Post.id)
         .where(PostTopic.topic_id == topic.id, _visible())
+        .options(LIST_LOADING)
     )
     return paginate(
         session, stmt, keys, lambda p: (p.published_at, p.id), cursor=cursor, limit=limit

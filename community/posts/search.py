@@ -9,7 +9,7 @@ other list.
 
 import re
 
-from sqlalchemy import Integer, column, select, text
+from sqlalchemy import Integer, column, false, select, text
 from sqlalchemy.orm import Session
 
 import moderation
@@ -97,7 +97,7 @@ def search_posts(
     stmt = select(Post).where(
         Post.id.in_(matches),
         Post.state == PostState.PUBLISHED,
-        Post.hidden.is_(False),
+        Post.hidden == false(),
     )
     return paginate(
         session,
