@@ -13,8 +13,8 @@ from community.accounts.models import Role
 from community.accounts.services import create_staff_account
 from community.consent import Document, publish_version
 from community.demo import DEMO_ACCOUNTS, load_demo_accounts, load_demo_chat_room
-from community.posts.demo import load_demo_posts
 from community.errors import ValidationFailed
+from community.posts.demo import load_demo_posts
 from community.retention import RetentionPolicy, run_retention
 
 demo_cli = AppGroup("demo", help="Demo content for development.")

@@ -30,7 +30,7 @@ BODY = (
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def seed(app, target: int, author_id: int, topic_ids: list[int]) -> None:

@@ -30,7 +30,8 @@ DEMO_POSTS = [
         "Ensom midt i en klasse",
         "<p>Jeg sad hver dag sammen med tyve andre og følte mig helt alene. "
         "Det værste var at tro, at det kun var mig.</p>"
-        "<p>Da jeg endelig fortalte det til en lærer, fik jeg at vide, at flere havde det sådan.</p>",
+        "<p>Da jeg endelig fortalte det til en lærer, fik jeg at vide, "
+        "at flere havde det sådan.</p>",
         "En fast aftale om ugen med én person, jeg er tryg ved. Det behøver ikke være mere.",
         ["loneliness", "school-work"],
     ),
