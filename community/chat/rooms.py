@@ -84,13 +84,14 @@ def _check_room(data: RoomInput, max_members_limit: int) -> RoomInput:
     if not name:
         problems.add("name", N_("Give the room a theme."))
     elif len(name) > NAME_MAX:
-        problems.add("name", N_("Use at most %(max)d characters.", max=NAME_MAX))
+        problems.add("name", N_("Use at most %(max)d characters."), max=NAME_MAX)
     if len(description) > DESCRIPTION_MAX:
-        problems.add("description", N_("Use at most %(max)d characters.", max=DESCRIPTION_MAX))
+        problems.add("description", N_("Use at most %(max)d characters."), max=DESCRIPTION_MAX)
     if not 2 <= data.max_members <= max_members_limit:
         problems.add(
             "max_members",
-            N_("A room holds between 2 and %(max)d people.", max=max_members_limit),
+            N_("A room holds between 2 and %(max)d people."),
+            max=max_members_limit,
         )
     problems.raise_if_any()
     return RoomInput(name=name, description=description, max_members=data.max_members)
@@ -344,4 +345,3 @@ def _end_room_session(session: Session, room: ChatRoom, now: datetime) -> tuple[
         talk.ended_at = now
         ended.append(talk.id)
     return tuple(ended)
-
