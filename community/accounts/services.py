@@ -22,6 +22,7 @@ from community.review.models import FlagSource
 from community.review.services import (
     FlagInput,
     close_without_decision,
+    flags_from_findings,
     flags_from_verdict,
     open_item,
 )
@@ -164,19 +165,13 @@ def _create_account(
 
 
 def _queue_alias(session: Session, user: User, findings: list, now: datetime) -> None:
-    flags = [
-        FlagInput(
-            source=FlagSource.ENGINE,
-            category=f.category,
-            guideline=f.guideline,
-            severity=f.severity,
-            span=(f.start, f.end),
-            field="alias",
-        )
-        for f in findings
-    ]
     open_item(
-        session, subject_type="alias", subject_id=user.id, author_id=user.id, flags=flags, now=now
+        session,
+        subject_type="alias",
+        subject_id=user.id,
+        author_id=user.id,
+        flags=flags_from_findings(findings, "alias"),
+        now=now,
     )
 
 

@@ -32,6 +32,11 @@ class FlagInput:
 
 def flags_from_verdict(verdict: object, field: str | None = None) -> list[FlagInput]:
     """One engine flag per finding of a moderation verdict."""
+    return flags_from_findings(verdict.findings, field)
+
+
+def flags_from_findings(findings: Iterable, field: str | None = None) -> list[FlagInput]:
+    """One engine flag per finding, its span in ``field``."""
     return [
         FlagInput(
             source=FlagSource.ENGINE,
@@ -41,7 +46,7 @@ def flags_from_verdict(verdict: object, field: str | None = None) -> list[FlagIn
             span=(f.start, f.end),
             field=field,
         )
-        for f in verdict.findings
+        for f in findings
     ]
 
 
