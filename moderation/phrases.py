@@ -105,10 +105,9 @@ class PhraseIndex:
         keys = view.keys
         starts = self._first_keys.intersection(view.key_set)
         if starts:
-            spans = view.token_spans
             for i, key in enumerate(keys):
                 if key in starts:
-                    self._walk(self._trie, keys, i, spans, hits)
+                    self._walk(self._trie, keys, i, view, hits)
         if view.has_repeats:
             self._find_squeezed(view, hits)
         if "1" in view.lower:
@@ -132,7 +131,7 @@ class PhraseIndex:
                     hits.append(Hit(start, end, meaning))
         return hits
 
-    def _walk(self, trie, keys, i, spans, hits, must_cover: set[int] | None = None) -> None:
+    def _walk(self, trie, keys, i, view, hits, must_cover: set[int] | None = None) -> None:
         node = trie
         for j in range(i, len(keys)):
             node = node.get(keys[j])
@@ -140,6 +139,7 @@ class PhraseIndex:
                 return
             meanings = node.get(_END)
             if meanings and (must_cover is None or must_cover.intersection(range(i, j + 1))):
+                spans = view.token_spans  # computed only when something matched
                 for meaning in meanings:
                     hits.append(Hit(spans[i][0], spans[j][1], meaning))
 
@@ -148,10 +148,9 @@ class PhraseIndex:
         if not repeated:
             return
         squeezed = [squeeze(key) for key in view.keys]
-        spans = view.token_spans
         for i in range(len(squeezed)):
             if squeezed[i] in self._squeezed_trie:
-                self._walk(self._squeezed_trie, squeezed, i, spans, hits, must_cover=repeated)
+                self._walk(self._squeezed_trie, squeezed, i, view, hits, must_cover=repeated)
 
     def _find_one_as_l(self, view: TextView, hits: list[Hit]) -> None:
         # "1" is "i" in the key table; it is also a common stand-in for "l" ("ki11").

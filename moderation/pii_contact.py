@@ -106,7 +106,7 @@ class ContactDetector:
         has_at = "@" in plain
         if has_at:
             hits.extend(Hit(m.start(), m.end(), self._email) for m in _EMAIL_RE.finditer(plain))
-        if _SPELLED_HINT_RE.search(lower):
+        if _may_spell_an_address(lower) and _SPELLED_HINT_RE.search(lower):
             for match in _SPELLED_EMAIL_RE.finditer(lower):
                 if self._is_spelled_email(match):
                     hits.append(Hit(match.start(), match.end(), self._email_spelled))
@@ -188,6 +188,17 @@ class ContactDetector:
         # A plain word counts only when introduced as a name: "min snap er annaj".
         lead = lower[max(0, position - 12) : position]
         return re.search(r"(?:\ber|\bis|:|=|->|\bhedder|\bcalled)\s*$", lead) is not None
+
+
+_SPELLING_WORDS = (
+    "@", "dot", "punktum", "prik", "snabel", "underscore", "understreg", "(", "[",
+    "gmail", "hotmail", "outlook", "yahoo", "icloud",
+)  # fmt: skip
+
+
+def _may_spell_an_address(lower: str) -> bool:
+    """A cheap substring test before the spelled-address patterns run."""
+    return any(word in lower for word in _SPELLING_WORDS)
 
 
 def _on_list(host: str, domains: set[str]) -> bool:

@@ -84,6 +84,7 @@ def test_ten_digits_without_a_valid_date_are_not_cpr():
         "anna[at]gmail[.]com",
         "riverwalker99 @ gmail . com",
         "ellie underscore b at gmail",
+        "anna_j at gmail",
     ],
 )
 def test_email_addresses_also_spelled_out_are_found(text):
