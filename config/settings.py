@@ -120,23 +120,6 @@ class BaseConfig:
     # How long a moderator's removal of a person from a room lasts.
     CHAT_REMOVAL_HOURS = 24
 
-    # Chat. Limits past which the sender gets a clear error event. A socket event
-    # larger than CHAT_EVENT_MAX_BYTES is refused with an error; one larger than
-    # SOCKETIO_MAX_PAYLOAD_BYTES is dropped by the transport with its connection
-    # (the client reconnects and catches up by itself).
-    CHAT_MESSAGE_MAX_LENGTH = 1000
-    CHAT_EVENT_MAX_BYTES = 8 * 1024
-    CHAT_RATE_LIMIT_MESSAGES = _env_int("CHAT_RATE_LIMIT_MESSAGES", 5)
-    CHAT_RATE_LIMIT_SECONDS = _env_int("CHAT_RATE_LIMIT_SECONDS", 10)
-    # Other events (typing, joining, heartbeats...) per socket, against floods.
-    CHAT_EVENT_LIMIT_PER_10S = 60
-    # The size a new room gets, and the most a coordinator may give one.
-    CHAT_ROOM_DEFAULT_SIZE = 30
-    CHAT_ROOM_MAX_SIZE = 500
-    CHAT_RETENTION_DAYS = _env_int("CHAT_RETENTION_DAYS", 30)
-    # How long a moderator's removal of a person from a room lasts.
-    CHAT_REMOVAL_HOURS = 24
-
     HSTS = False
 
 
