@@ -26,6 +26,8 @@ import re
 from moderation.normalise import TextView
 
 _SPACED_SINGLES_RE = re.compile(r"(?<!\S)(?:\S )+\S(?!\S)")
+# Letters joined by dots, dashes or stars: "f.a.s.t.i.n.g", "k-y-s".
+_DOTTED_SINGLES_RE = re.compile(r"(?<![\w.\-*])(?:[^\W\d_][.\-*]){2,}[^\W\d_](?![\w\-*]|\.\w)")
 _REPEAT3_RE = re.compile(r"([^\W\d_])\1\1+")
 _LEET_CHARS = frozenset("0134578@$!|€")
 # Digits mixed with look-alike letters: "2o 3o", "22l3" (not a word: no letter run of 2).
@@ -143,6 +145,11 @@ def _compact_spaced(lower: str, pieces: list) -> bool:
         # Two singles ("i a") are ordinary words; join them only in a spaced-out text.
         if len(match.group()) >= 5 or long_run:
             pieces.append((match.group().replace(" ", ""), match.start(), match.end()))
+    for match in _DOTTED_SINGLES_RE.finditer(lower):
+        # "e.g." and "i.e." are two letters; a dotted word has three or more.
+        if not any(s <= match.start() < e for _, s, e in pieces):
+            pieces.append((re.sub(r"[.\-*]", "", match.group()), match.start(), match.end()))
+    pieces.sort(key=lambda piece: piece[1])
     return bool(pieces)
 
 
