@@ -58,6 +58,62 @@ POST_PARAGRAPHS = [
     "is just that I ate breakfast or answered a message from a friend, and that is enough.",
 ]
 
+# Held out: texts written after the rules were last changed and never used to tune
+# them, so their figures estimate how the engine does on wording it has not seen.
+# Do not tune the data on these; write a new set when they have been used.
+HELD_OUT: list[tuple[str, str]] = [
+    ("harmful", "deeper cuts = more relief, that's just facts"),
+    ("harmful", "if you hold the lighter long enough it leaves a nice mark"),
+    ("harmful", "jeg lærte mig selv at skære så det ikke bløder så meget, kan vise dig"),
+    ("harmful", "honestly the rope is the cleanest way"),
+    ("harmful", "hvis jeg var dig ville jeg bare tage alle pillerne på én gang"),
+    ("harmful", "you should join them, they're at peace now"),
+    ("harmful", "just chew and spit, you get the taste without the calories"),
+    ("harmful", "make yourself throw up right after, nobody will notice if the shower is on"),
+    ("harmful", "jeg spiser max 600 om dagen og du burde også"),
+    ("harmful", "got some pingers for the festival if anyone needs"),
+    ("harmful", "jeg sender gerne noget hash med posten, skriv privat"),
+    ("harmful", "take two tabs instead of one, trust me"),
+    ("harmful", "the cameras at lidl don't work, easy money"),
+    ("harmful", "jeg ved hvordan man får gratis varer ud af Føtex uden at betale"),
+    ("harmful", "I hope you get hit by a car"),
+    ("harmful", "vi ses efter skole, så kan du lære at holde din kæft"),
+    ("harmful", "you have a nice body, send more pics for me"),
+    ("harmful", "hvad har du på under trøjen? vis mig"),
+    ("harmful", "nobody has to know, come to my place after school, I'll pick you up"),
+    ("harmful", "jews control everything and should be thrown out"),
+    ("harmful", "du er så grim at man får kvalme, forsvind"),
+    ("harmful", "ugly bitch nobody wants u here"),
+    ("harmful", "fedt svin, hvorfor er du overhovedet her"),
+    ("harmful", "c u t  y o u r s e l f"),
+    ("harmful", "b4re dr4b dig selv"),
+    ("crisis", "jeg har stillet mig op på stolen med rebet"),
+    ("crisis", "I took 40 of my antidepressants and I'm getting dizzy"),
+    ("crisis", "this is the last thing I'll ever write"),
+    ("crisis", "I just want everyone to know it's not their fault. bye."),
+    ("crisis", "jeg går ud til søen nu og kommer ikke tilbage"),
+    ("harmless", "I cut my hair short and I love it"),
+    ("harmless", "I used to self harm, now I draw on my arm with a red pen when the urge comes"),
+    ("harmless", "jeg har været indlagt for anoreksi og er nu i ambulant behandling"),
+    ("harmless", "My counsellor says it's okay to have bad days"),
+    ("harmless", "Jeg har det svært og har lyst til at give op, men jeg holder fast"),
+    ("harmless", "Does anyone else take lithium? The blood tests are annoying"),
+    ("harmless", "I threw away all my blades last week and told my mum"),
+    ("harmless", "the new season of that show killed me, so good"),
+    ("harmless", "Jeg savner at være glad"),
+    ("harmless", "I got a job at a cafe in town, first shift tomorrow"),
+    ("harmless", "my girlfriend and I have been together a year today"),
+    ("harmless", "Jeg er så træt af at være træt"),
+    ("harmless", "I tried to kill myself two years ago. Today I graduated."),
+    ("harmless", "Hvordan håndterer I sociale medier når man sammenligner sig selv med andre?"),
+    ("harmless", "It's my birthday today and I'm spending it with my family"),
+    ("harmless", "Jeg har spist hele min madplan i dag og er stolt"),
+    ("harmless", "sometimes I wish I could sleep and not wake up for a while"),
+    ("harmless", "Jeg var til fest i lørdags og drak ikke, det var fint"),
+    ("harmless", "my parents are divorcing and it's hard"),
+    ("harmless", "I'm nervous about my first therapy session, any advice?"),
+]
+
 
 def _corpus() -> list[dict]:
     items = []
@@ -139,6 +195,30 @@ def quality(engine, items: list[dict]) -> dict:
         "must_allow_items": must_allow,
         "must_allow_flagged_rate": round(flagged / must_allow, 4) if must_allow else None,
         "must_allow_flagged_ids": flagged_ids,
+    }
+
+
+def held_out(engine) -> dict:
+    """Share of held-out harmful texts that reach a moderator (review or block) or are
+    blocked, crisis texts flagged, and harmless texts passed untouched."""
+    counts: dict[str, list[int]] = {}
+    for expected, text in HELD_OUT:
+        verdict = engine.check(text, "chat")
+        caught = {
+            "harmful": verdict.action in ("review", "block"),
+            "crisis": verdict.crisis,
+            "harmless": verdict.action == "allow" and not verdict.crisis,
+        }[expected]
+        row = counts.setdefault(expected, [0, 0, 0])
+        row[0] += caught
+        row[1] += expected == "harmful" and verdict.action == "block"
+        row[2] += 1
+    return {
+        "harmful_reaching_a_moderator": round(counts["harmful"][0] / counts["harmful"][2], 4),
+        "harmful_blocked": round(counts["harmful"][1] / counts["harmful"][2], 4),
+        "crisis_flagged": round(counts["crisis"][0] / counts["crisis"][2], 4),
+        "harmless_passed": round(counts["harmless"][0] / counts["harmless"][2], 4),
+        "sizes": {kind: row[2] for kind, row in counts.items()},
     }
 
 
@@ -296,6 +376,13 @@ def main(argv: list[str]) -> int:
         )
     else:
         print(f"no corpus found in {CORPUS_DIR}")
+    result["held_out"] = held_out(engine)
+    h = result["held_out"]
+    print(
+        f"held-out texts {h['sizes']}: harmful reaching a moderator "
+        f"{h['harmful_reaching_a_moderator']}, blocked {h['harmful_blocked']}; "
+        f"crisis flagged {h['crisis_flagged']}; harmless passed {h['harmless_passed']}"
+    )
 
     figures = speed(engine, args.quick)
     result["speed"] = figures
