@@ -21,6 +21,7 @@ from moderation.pii_numbers import NumberDetector
 from moderation.pii_places import PlaceDetector
 from moderation.policy import load_policy, strictest
 from moderation.rules import RuleSet
+from moderation.signals import SignalDetector
 from moderation.spam import find_spam
 from moderation.verdict import Finding, Verdict
 from moderation.wordlists import SAFE, inflection_endings, load_phrases
@@ -62,6 +63,9 @@ class Engine:
             self._new_index,
             lambda folder: inflection_endings(source, folder),
             vocabulary=self.vocabulary,
+        )
+        self.signals = SignalDetector(
+            source, self._new_index, lambda folder: inflection_endings(source, folder)
         )
         self.numbers = NumberDetector(source, self.view)
         self.contacts = ContactDetector(source, self.view, self._new_index)
@@ -129,6 +133,7 @@ class Engine:
         hits += self.places.find(view)
         hits += self.names.find(view, kind)
         hits += find_spam(view, link_hits)
+        hits += self.signals.find(view)
         return hits
 
     def _detect_text(self, view: TextView) -> tuple[list[Hit], list[Hit]]:

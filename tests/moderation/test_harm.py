@@ -159,3 +159,20 @@ def test_danish_kiss_is_not_english_kys(text):
 
 def test_kys_aimed_at_someone_is_hate():
     assert check("just kys loser", "chat").action == "block"
+
+
+def test_a_harm_topic_with_advice_goes_to_a_moderator():
+    verdict = check("a pencil sharpener blade works if you can't get razors", "chat")
+    assert verdict.action == "review"
+    assert [(f.category, f.severity) for f in verdict.findings] == [("harm.self_harm", "medium")]
+
+
+def test_the_same_topic_with_coping_words_passes():
+    text = "when the urge comes I hold ice, it works better than a blade ever did"
+    assert check(text, "chat").action == "allow"
+
+
+def test_means_now_and_first_person_raise_the_crisis_flag():
+    verdict = check("I've locked myself in the bathroom with a knife", "chat")
+    assert verdict.crisis is True
+    assert verdict.action == "review"
