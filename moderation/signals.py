@@ -3,7 +3,8 @@
 Phrase lists and pattern rules catch the shapes of harm they describe. This module
 is a wider, weaker net for wording nobody has written a rule for: a sentence that
 names a harm topic ("blade", "laxatives", "pills") together with advice or intent
-("you should", "trust me", "I can send") and with no sign of coping or help-seeking
+("you should", "trust me", "I can send"; per category also e.g. "you" for insults)
+and with no sign of coping or help-seeking
 ("urge", "therapist", "instead", "used to") in it or next to it gives a *medium*
 finding, so a moderator looks; nothing is blocked on these alone. The same goes for
 crisis: means or a place ("rope", "bridge") with now-or-never words ("tonight",
@@ -34,6 +35,7 @@ class SignalDetector:
     def __init__(self, source: DataSource, phrase_index_factory, endings_of):
         self._topics = phrase_index_factory()
         self._intent = phrase_index_factory()
+        self._category_intent = phrase_index_factory()
         self._coping = phrase_index_factory()
         self._means = phrase_index_factory()
         self._now = phrase_index_factory()
@@ -58,6 +60,12 @@ class SignalDetector:
                 category, Meaning(category, "medium", False, f"signals.{category}")
             )
             self._add(source, path, self._topics, words, meaning, endings)
+        for category, words in data.get("intent_by_category", {}).items():
+            if category not in CATEGORIES:
+                source.problem(path, source.line_of(path, category), f"unknown category {category!r}")
+                continue
+            meaning = Meaning(category, "medium", False, "signals.intent")
+            self._add(source, path, self._category_intent, words, meaning, endings)
         lists = {
             "intent": self._intent,
             "coping": self._coping,
@@ -97,11 +105,15 @@ class SignalDetector:
         hits = []
         if topics:
             intent = {sentence_of(h) for h in self._intent.find(view)}
+            category_intent = {
+                (sentence_of(h), h.meaning.category) for h in self._category_intent.find(view)
+            }
             seen = set()
             for hit in topics:
                 i = sentence_of(hit)
                 key = (i, hit.meaning.category)
-                if i in intent and i not in near_coping and key not in seen:
+                has_intent = i in intent or key in category_intent
+                if has_intent and i not in near_coping and key not in seen:
                     seen.add(key)
                     hits.append(Hit(*_trimmed(view.lower, sentences[i]), hit.meaning))
         if means:
