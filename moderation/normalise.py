@@ -156,6 +156,7 @@ class TextView:
         """Indexes of tokens that contain a letter repeated three times or more."""
         return [i for i, token in enumerate(self.tokens) if _REPEAT_RE.search(token)]
 
+    @cached_property
     def spaced_words(self) -> list[tuple[int, int, str]]:
         """Letters or digits written apart ("s n a p"), joined: (start, end, joined key)."""
         found = []

@@ -112,7 +112,7 @@ class PhraseIndex:
             self._find_squeezed(view, hits)
         if "1" in view.lower:
             self._find_one_as_l(view, hits)
-        for start, end, joined in view.spaced_words():
+        for start, end, joined in view.spaced_words:
             for meaning in self._joined.get(joined, ()):
                 hits.append(Hit(start, end, meaning))
         return hits
