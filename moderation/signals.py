@@ -62,7 +62,9 @@ class SignalDetector:
             self._add(source, path, self._topics, words, meaning, endings)
         for category, words in data.get("intent_by_category", {}).items():
             if category not in CATEGORIES:
-                source.problem(path, source.line_of(path, category), f"unknown category {category!r}")
+                source.problem(
+                    path, source.line_of(path, category), f"unknown category {category!r}"
+                )
                 continue
             meaning = Meaning(category, "medium", False, "signals.intent")
             self._add(source, path, self._category_intent, words, meaning, endings)
