@@ -101,7 +101,9 @@
   // --- Messages ----------------------------------------------------------------
   function timeOf(iso) {
     const at = new Date(iso);
-    return at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    // The page's language decides the clock (13.10 in Danish), not the browser's.
+    return at.toLocaleTimeString(document.documentElement.lang || "da",
+      { hour: "2-digit", minute: "2-digit" });
   }
 
   function moderationButtons(event) {
@@ -186,7 +188,13 @@
     chan.list.insertBefore(item, later || null);
     advance(chan);
   }
-  socket.on("chat_message", receive);
+  socket.on("chat_message", (event) => {
+    // A message from someone ends their "is typing" line at once.
+    if (typingLine && event.author && typingLine.dataset.alias === event.author) {
+      typingLine.textContent = "";
+    }
+    receive(event);
+  });
   socket.on("removal", receive);
 
   function receiveAll(channel, events, more) {
@@ -332,6 +340,7 @@
   let typingTimer = null;
   socket.on("typing", (event) => {
     typingLine.textContent = t("tTyping", { alias: event.alias });
+    typingLine.dataset.alias = event.alias;
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => {
       typingLine.textContent = "";
