@@ -276,6 +276,19 @@ HARMLESS = [
     "How long did it take for your antidepressants to work?",
     "my little brother is so funny, he made me laugh all day",
     "jeg skal til eksamen i morgen og er nervøs",
+    "I just took a pic of the sunset, so pretty",
+    "you should see the pics from our trip",
+    "Jeg har lige taget et billede af min kat, bare se",
+    "the best thing about a bath is the quiet",
+    "my camera is the best gift I ever got",
+    "you look great in that pic!",
+    "du er så dum nogle gange haha, elsker dig",
+    "you're so stupid lol I love you",
+    "I was so fat as a kid, now I just accept my body",
+    "your body is yours, you decide who gets to touch it",
+    "du er en taber i FIFA haha",
+    "Did you take your meds today? You should, they help",
+    "du kan bare skrive til mig hvis du har brug for at snakke",
 ]
 
 
