@@ -223,7 +223,7 @@ def _drop_explained(hits: list[Hit]) -> list[Hit]:
             h
             for h in kept
             if h.meaning.category not in _SAFE_PHRASES_COVER
-            or not any(s.start <= h.start and h.end <= s.end for s in safe)
+            or not any(_overlap(s, h) for s in safe)
         ]
     result = []
     for hit in kept:

@@ -289,6 +289,21 @@ HARMLESS = [
     "du er en taber i FIFA haha",
     "Did you take your meds today? You should, they help",
     "du kan bare skrive til mig hvis du har brug for at snakke",
+    "just grab a coke from the fridge, trust me it helps with headaches",
+    "you should close some tabs, your laptop is slow",
+    "my gym gear is the best thing I bought this year",
+    "hey bud, you should come to the party",
+    "lean meat is the best for protein, trust me",
+    "we did an acid base experiment in chemistry, best class",
+    "my knee joint hurts, any tips?",
+    "the best pot for pasta is a big one",
+    "my dad has a knife collection, he should sell it",
+    "I'm at the bridge club with my grandma now",
+    "I'm going to the roof terrace now, come join",
+    "the best way to get high scores is practice, trust me",
+    "jeg går ned til åen nu med hunden",
+    "you should join them at the cafe, they're nice",
+    "jeg står på perronen nu, er der om 10 min",
 ]
 
 
