@@ -5,11 +5,14 @@ street name (Danish order: "Nørregade 12, 2. tv", "Peter Bangs Vej 5", with an
 optional postcode and town) or followed by one (English order: "221B Baker
 Street"), plus full UK postcodes. Street words, towns and exceptions are data.
 
-Schools and workplaces count only together with a town, as the guideline says:
-a school or workplace name that contains a town ("Viborg Katedralskole",
-"Aarhus Universitet") or a named one followed by "i/in <town>" ("Skovvangskolen
-i Aarhus", "the Netto in Odense"). "jeg går på gymnasiet" and "I live near
-Aarhus" are allowed.
+Schools and workplaces: the guideline forbids a school or workplace together with
+a town. A *named* school carries its place in its name ("Viborg Katedralskole",
+"Tørring Efterskole", "Lincoln High School", "Skovvangskolen", "St. Mary's"), so it
+counts on its own; a chain or a workplace type with a name counts when a place
+follows ("the Netto in Odense", "plejehjemmet Solgården i Ringsted"); a town with a
+school word ("Aarhus Universitet", "University of Copenhagen") counts too. A school
+type without a name ("jeg går på gymnasiet") or a workplace type with a town ("a
+café near Leeds") is allowed.
 """
 
 from __future__ import annotations
