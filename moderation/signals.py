@@ -26,6 +26,7 @@ from moderation.normalise import TextView
 from moderation.phrases import Hit, Meaning, PhraseIndex
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+")
+_CUE_KINDS = ("means", "acute", "finality")
 _TOPIC = "topic"
 
 
@@ -40,6 +41,8 @@ class SignalDetector:
         self._means = phrase_index_factory()
         self._now = phrase_index_factory()
         self._self = phrase_index_factory()
+        # Crisis cues by kind; two kinds close together in first person is a crisis signal.
+        self._cues = {kind: phrase_index_factory() for kind in _CUE_KINDS}
         self._meanings: dict[str, Meaning] = {}
         self._crisis = Meaning("harm.suicide", "medium", True, "signals.crisis")
         for folder in source.languages():
@@ -77,6 +80,14 @@ class SignalDetector:
         }
         for name, index in lists.items():
             self._add(source, path, index, data.get(name, []), marker, endings)
+        cues = data.get("crisis_cues", {})
+        for kind in cues:
+            if kind not in _CUE_KINDS:
+                source.problem(
+                    path, source.line_of(path, kind), f"unknown crisis cue kind {kind!r}"
+                )
+        for kind, index in self._cues.items():
+            self._add(source, path, index, cues.get(kind, []), marker, endings)
 
     @staticmethod
     def _add(source, path, index: PhraseIndex, words, meaning: Meaning, endings) -> None:
@@ -94,7 +105,8 @@ class SignalDetector:
         """Medium findings for sentences where a harm topic meets intent without coping."""
         topics = self._topics.find(view)
         means = self._means.find(view)
-        if not topics and not means:
+        cues = {kind: index.find(view) for kind, index in self._cues.items()}
+        if not topics and not means and sum(1 for found in cues.values() if found) < 2:
             return []
         sentences = [m.span() for m in _SENTENCE_RE.finditer(view.lower)]
         starts = [s for s, _ in sentences]
@@ -118,6 +130,7 @@ class SignalDetector:
                 if has_intent and i not in near_coping and key not in seen:
                     seen.add(key)
                     hits.append(Hit(*_trimmed(view.lower, sentences[i]), hit.meaning))
+        first_person = None
         if means:
             now = {sentence_of(h) for h in self._now.find(view)}
             first_person = {sentence_of(h) for h in self._self.find(view)}
@@ -125,6 +138,21 @@ class SignalDetector:
                 i = sentence_of(hit)
                 if i in now and i in first_person and i not in near_coping:
                     hits.append(Hit(*_trimmed(view.lower, sentences[i]), self._crisis))
+                    return hits
+        cue_sentences = {
+            kind: {sentence_of(h) for h in found} for kind, found in cues.items() if found
+        }
+        if len(cue_sentences) >= 2:
+            if first_person is None:
+                first_person = {sentence_of(h) for h in self._self.find(view)}
+            # Two kinds of cue (means, acute state, finality) within three sentences.
+            for i in range(len(sentences)):
+                window = {i - 1, i, i + 1}
+                kinds = [k for k, found in cue_sentences.items() if found & window]
+                if len(kinds) >= 2 and first_person & window and not coping & window:
+                    first, last = max(0, i - 1), min(len(sentences) - 1, i + 1)
+                    span = _trimmed(view.lower, (sentences[first][0], sentences[last][1]))
+                    hits.append(Hit(*span, self._crisis))
                     break
         return hits
 
