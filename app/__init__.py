@@ -84,7 +84,13 @@ def _register_blueprints(app: Flask) -> None:
 
 def _init_socketio(app: Flask) -> None:
     # Imported before init_app so the chat's handlers are registered with every app.
-    from app.chat import limits, sockets  # noqa: F401
+    from app.chat import (  # noqa: F401
+        events_moderation,
+        events_rooms,
+        events_talks,
+        limits,
+        sockets,
+    )
 
     socketio.init_app(
         app,

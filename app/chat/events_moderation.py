@@ -1,0 +1,79 @@
+"""Chat events for moderators: remove a message, mute, remove a person, decide."""
+
+from typing import Any
+
+from flask import current_app
+
+from app.chat.delivery import MODERATORS, broadcast_room, hosts_room, user_room
+from app.chat.sockets import chat_event, int_field
+from app.clock import now
+from app.extensions import db, socketio
+from app.review_hooks import run_after_decision
+from community.accounts.models import User
+from community.chat import moderation
+from community.errors import ValidationFailed
+from community.i18n import N_
+
+# --- Moderation ---------------------------------------------------------------
+
+
+@chat_event("remove_message")
+def remove_message(user: User, data: dict[str, Any]) -> None:
+    """A moderator removes a message; it disappears for everyone at once."""
+    message_id = int_field(data, "message_id")
+    _, channel = moderation.channel_for_message(db.session, message_id)
+    event = moderation.remove_message(db.session, user, message_id, now())
+    if event is not None:
+        socketio.emit("removal", event.to_payload(), to=channel.name)
+    socketio.emit("held_decided", {"id": message_id, "status": "removed"}, to=MODERATORS)
+
+
+def _target_user(data: dict[str, Any]) -> int:
+    if data.get("message_id") is not None:
+        message, _ = moderation.channel_for_message(db.session, int_field(data, "message_id"))
+        return message.author_id
+    return moderation.user_id_for_alias(db.session, str(data.get("alias") or ""))
+
+
+@chat_event("mute")
+def mute(user: User, data: dict[str, Any]) -> dict[str, Any]:
+    """A moderator mutes a person (by a message of theirs, or alias) for some minutes."""
+    target = _target_user(data)
+    muted = moderation.mute_user(db.session, user, target, data.get("minutes"), now())
+    socketio.emit("muted", {"until": muted.until.isoformat()}, to=user_room(target))
+    return {"until": muted.until.isoformat()}
+
+
+@chat_event("remove_user")
+def remove_user(user: User, data: dict[str, Any]) -> None:
+    """A moderator takes a person out of a room; their sockets leave it at once."""
+    room_id = int_field(data, "room_id")
+    removed = moderation.remove_user_from_room(
+        db.session,
+        user,
+        room_id,
+        _target_user(data),
+        now(),
+        hours=current_app.config["CHAT_REMOVAL_HOURS"],
+    )
+    for sid in removed.sids:
+        socketio.server.leave_room(sid, f"room:{room_id}", namespace="/")
+        socketio.server.leave_room(sid, hosts_room(room_id), namespace="/")
+    socketio.emit(
+        "removed_from_room",
+        {"room_id": room_id, "until": removed.until.isoformat()},
+        to=user_room(removed.user_id),
+    )
+    broadcast_room(room_id, now())
+
+
+@chat_event("decide")
+def decide(user: User, data: dict[str, Any]) -> None:
+    """A moderator approves (delivers now) or rejects a held message."""
+    action = data.get("action")
+    if action not in ("approve", "reject"):
+        raise ValidationFailed(N_("That decision does not apply here."), field="action")
+    item = moderation.decide_held_message(
+        db.session, user, int_field(data, "message_id"), action, now()
+    )
+    run_after_decision(item)
