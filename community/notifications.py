@@ -20,7 +20,11 @@ class NotificationKind(StrEnum):
     COMMENT_APPROVED = "comment_approved"
     COMMENT_BLOCKED = "comment_blocked"
     COMMENT_REPLY = "comment_reply"
-    PROFILE_DECIDED = "profile_decided"
+    AVATAR_APPROVED = "avatar_approved"
+    AVATAR_REJECTED = "avatar_rejected"
+    DESCRIPTION_APPROVED = "description_approved"
+    DESCRIPTION_REJECTED = "description_rejected"
+    ALIAS_REPLACED = "alias_replaced"
 
 
 class Notification(Base):

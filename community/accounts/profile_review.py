@@ -9,6 +9,7 @@ from community.accounts.aliases import placeholder_alias
 from community.accounts.models import Avatar, DescriptionDraft, ReviewState, User
 from community.errors import NotFound
 from community.i18n import N_
+from community.notifications import NotificationKind, notify
 from community.reference import alias_key
 from community.review.registry import Decision, SubjectHandler, register
 
@@ -31,8 +32,12 @@ def _decide_avatar(
             session.delete(older)
         avatar.state = ReviewState.APPROVED
         user.avatar_id = avatar.id
+        notify(session, avatar.user_id, NotificationKind.AVATAR_APPROVED, now)
         return ReviewState.PENDING, ReviewState.APPROVED
     # A rejected picture is not kept: we store no more than we show.
+    notify(
+        session, avatar.user_id, NotificationKind.AVATAR_REJECTED, now, guideline=decision.guideline
+    )
     session.delete(avatar)
     return ReviewState.PENDING, ReviewState.REJECTED
 
@@ -46,8 +51,16 @@ def _decide_description(
     if decision.action == "approve":
         session.get(User, draft.user_id).description = draft.text
         outcome = ReviewState.APPROVED
+        notify(session, draft.user_id, NotificationKind.DESCRIPTION_APPROVED, now)
     else:
         outcome = ReviewState.REJECTED
+        notify(
+            session,
+            draft.user_id,
+            NotificationKind.DESCRIPTION_REJECTED,
+            now,
+            guideline=decision.guideline,
+        )
     session.delete(draft)
     return ReviewState.PENDING, outcome
 
@@ -63,6 +76,7 @@ def _decide_alias(
     user.alias = placeholder_alias(user.id)
     user.alias_key = alias_key(user.alias)
     user.alias_changed_at = now
+    notify(session, user.id, NotificationKind.ALIAS_REPLACED, now, guideline=decision.guideline)
     return "in_review", "replaced"
 
 

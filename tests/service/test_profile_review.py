@@ -9,6 +9,7 @@ from sqlalchemy import select
 from community.accounts.models import Avatar, User
 from community.accounts.services import ProfileInput, pending_description, update_profile
 from community.audit import AuditEntry
+from community.notifications import Notification
 from community.errors import Conflict, Forbidden
 from community.review.models import ReviewItem
 from community.review.services import FlagInput, open_item, open_items, perform
