@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from moderation.alias import JoinedWords, split_alias
 from moderation.categories import CATEGORIES, SEVERITY_RANK
 from moderation.deobfuscate import Vocabulary, rewrite
 from moderation.loader import DataSource, LoadProblem, PolicyError, default_data_dir
@@ -37,7 +38,6 @@ _EXPLAINED_BY = {
 }
 _SAFE_PHRASES_COVER = {c for c in CATEGORIES if c.startswith("harm.")} | {"profanity"}
 _ALIAS_MAX_LENGTH = 64
-_ALIAS_MIN_HIDDEN_WORD = 4
 
 
 class Engine:
@@ -71,6 +71,7 @@ class Engine:
         self.contacts = ContactDetector(source, self.view, self._new_index)
         self.places = PlaceDetector(source, self.view)
         self.names = NameDetector(source, self.view, self._new_index, self.places.towns)
+        self.joined = JoinedWords(source, lambda word: word.translate(self._key_table))
         self.vocabulary.freeze()
         self.load_problems: list[LoadProblem] = source.problems
 
@@ -103,6 +104,9 @@ class Engine:
             start, end = view.original_span(hit.start, hit.end)
             if action == "censor":
                 censored.append((start, end))
+            own_action = "allow" if action == "censor" else action
+            if meaning.crisis:
+                own_action = strictest([own_action, self.policy.crisis_action])
             da, en = self._explain(meaning)
             findings.append(
                 Finding(
@@ -114,6 +118,7 @@ class Engine:
                     text=text[start:end],
                     explanation_da=da,
                     explanation_en=en,
+                    action=own_action,
                     rule=meaning.rule,
                     crisis=meaning.crisis,
                 )
@@ -155,7 +160,8 @@ class Engine:
         return hits, [h for h in contact_hits if h.meaning.rule == "link"]
 
     def _detect_alias(self, view: TextView) -> list[Hit]:
-        # An alias has no sentences: read "SendNudes69" and "snap_anna_03" as words.
+        # An alias has no sentences: read "SendNudes69" and "snap_anna_03" as words,
+        # and match lists on whole words only (see moderation/alias.py).
         words, mapping = split_alias(view.plain)
         alias_view = self.view(words)
         found, _links = self._detect_text(alias_view)
@@ -163,11 +169,20 @@ class Engine:
         hits = _map_back(found, alias_view, mapping)
         for platform in self.contacts.platforms_in(alias_view):
             hits += _map_back([platform], alias_view, mapping)
+        # Leetspeak words kept whole ("n1gger"), and the curated joined compounds.
+        whole, whole_mapping = split_alias(view.plain, split_digits=False)
+        whole_view = self.view(whole)
+        found = self.phrases.find(whole_view)
+        if len(view.plain) <= _ALIAS_MAX_LENGTH and whole_view.keys:
+            spans, keys = whole_view.token_spans, whole_view.keys
+            segments = [(s, e, k) for (s, e), k in zip(spans, keys, strict=True)]
+            if len(keys) > 1:
+                segments.append((spans[0][0], spans[-1][1], "".join(keys)))
+            found += self.joined.find(segments)
+        hits += _map_back(found, whole_view, whole_mapping)
         # Addresses with dots ("anna.h@gmail.com", "www.example.dk") are read unsplit.
         hits += self.contacts.find(view) + self.numbers.find(view)
         hits += self.names.find(view, "alias")
-        if len(view.plain) <= _ALIAS_MAX_LENGTH:
-            hits += self.phrases.find_in_word(view, _ALIAS_MIN_HIDDEN_WORD)
         return hits
 
     def _explain(self, meaning) -> tuple[str, str]:
@@ -180,27 +195,6 @@ class Engine:
             meaning.category,
             ("Teksten bryder måske retningslinjerne.", "The text may break the guidelines."),
         )
-
-
-def split_alias(alias: str) -> tuple[str, list[int]]:
-    """An alias with its parts apart ("SendNudes_69" -> "Send Nudes 69"), and an offset map."""
-    out: list[str] = []
-    mapping: list[int] = []
-    previous = ""
-    for index, char in enumerate(alias):
-        if char in "_.-+~|":
-            char = " "
-        elif previous and (
-            (previous.islower() and char.isupper())
-            or (previous.isalpha() and char.isdigit())
-            or (previous.isdigit() and char.isalpha())
-        ):
-            out.append(" ")
-            mapping.append(index)
-        out.append(char)
-        mapping.append(index)
-        previous = char
-    return "".join(out), mapping
 
 
 def _map_back(hits: list[Hit], view: TextView, mapping: list[int]) -> list[Hit]:

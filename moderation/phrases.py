@@ -117,20 +117,6 @@ class PhraseIndex:
                 hits.append(Hit(start, end, meaning))
         return hits
 
-    def find_in_word(self, view: TextView, min_length: int) -> list[Hit]:
-        """Entries hidden inside one long word (for aliases such as "xXsendnudesXx")."""
-        hits = []
-        joined_text = "".join(view.keys)
-        length = len(joined_text)
-        if not view.token_spans:
-            return hits
-        start, end = view.token_spans[0][0], view.token_spans[-1][1]
-        for i in range(length):
-            for j in range(i + min_length, length + 1):
-                for meaning in self._joined.get(joined_text[i:j], ()):
-                    hits.append(Hit(start, end, meaning))
-        return hits
-
     def _walk(self, trie, keys, i, view, hits, must_cover: set[int] | None = None) -> None:
         node = trie
         for j in range(i, len(keys)):
