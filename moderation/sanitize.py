@@ -35,10 +35,10 @@ _UNCLOSED_DROPPED_RE = re.compile(
     r"<\s*(script|style|iframe|object|embed|template|noscript|svg|math)\b[^>]*>.*\Z",
     re.IGNORECASE | re.DOTALL,
 )
-_BLOCK_END_RE = re.compile(r"</(?:p|h2|h3|h4|li|blockquote|ul|ol)>|<br\s*/?>", re.IGNORECASE)
+# Block elements start and end a line, so words of neighbouring blocks never run together.
+_BLOCK_TAG_RE = re.compile(r"<\s*/?\s*(?:p|h2|h3|h4|li|blockquote|ul|ol|br)\b[^>]*>", re.IGNORECASE)
 _TAG_RE = re.compile(r"<[^>]*>")
 _SPACES_RE = re.compile(r"[ \t]+")
-_BLANK_LINES_RE = re.compile(r"\n\s*\n+")
 _SCHEME_RE = re.compile(r"^\s*([a-z][a-z0-9+.\-]*)\s*:", re.IGNORECASE)
 _CONTROL_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 
@@ -65,14 +65,18 @@ def sanitize_html(source: str) -> str:
 
 def html_to_text(source: str) -> str:
     """The visible text of (sanitised) HTML: tags removed, entities decoded, one
-    line per block element. Use it to check a post body with the engine."""
+    line per block element (p, h2-h4, li, blockquote, and a line per br).
+
+    Use it to check a post body with the engine: the engine's offsets index this
+    string, so mark findings in the same string. The result depends only on the
+    input, so the same body always gives the same text and offsets."""
     if not source:
         return ""
     safe = sanitize_html(source)
-    with_breaks = _BLOCK_END_RE.sub("\n", safe)
+    with_breaks = _BLOCK_TAG_RE.sub("\n", safe)
     text = html.unescape(_TAG_RE.sub("", with_breaks))
-    lines = [_SPACES_RE.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip()
+    lines = (_SPACES_RE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def is_safe_url(url: str) -> bool:

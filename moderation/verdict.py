@@ -11,7 +11,10 @@ class Finding:
     """One thing the engine found: what, which guideline, how bad, and where.
 
     ``start``/``end`` index the original text as given (end exclusive), even when
-    the match was made on a normalised form. ``rule`` names the data entry that
+    the match was made on a normalised form. ``action`` is what the policy does with
+    this one finding in the checked kind: ``block`` (the author must change it),
+    ``review`` (a moderator looks before it is shown) or ``allow`` (e.g. a swear word
+    that is only masked in chat). ``rule`` names the data entry that
     matched (``file:line`` or a rule id) and ``crisis`` tells whether the finding is
     a sign of acute risk; both are for moderators and tuning and are not part of
     the JSON contract.
@@ -25,6 +28,7 @@ class Finding:
     text: str
     explanation_da: str
     explanation_en: str
+    action: str = "review"
     rule: str = field(default="", compare=False)
     crisis: bool = field(default=False, compare=False)
 
@@ -34,6 +38,7 @@ class Finding:
             "category": self.category,
             "guideline": self.guideline,
             "severity": self.severity,
+            "action": self.action,
             "start": self.start,
             "end": self.end,
             "text": self.text,

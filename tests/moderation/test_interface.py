@@ -42,8 +42,9 @@ def test_to_dict_has_the_json_shape_of_the_spec():
     assert set(data) == {"action", "crisis", "findings", "display_text"}
     finding = data["findings"][0]
     assert set(finding) == {
-        "category", "guideline", "severity", "start", "end", "text", "explanation"
+        "category", "guideline", "severity", "action", "start", "end", "text", "explanation"
     }  # fmt: skip
+    assert finding["action"] == "block"
     assert finding["guideline"] == 1
     assert finding["severity"] == "high"
     assert text[finding["start"] : finding["end"]] == finding["text"] == "22 33 44 55"
@@ -104,3 +105,25 @@ def test_importing_the_engine_pulls_in_no_web_framework_database_or_faker():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actions"),
+    [
+        ("ring til mig på 22 33 44 55", "chat", {"pii.phone": "block"}),
+        ("det er fucking svært", "chat", {"profanity": "allow"}),
+        ("det er fucking svært", "post", {"profanity": "review"}),
+        ("det er fucking svært", "alias", {"profanity": "block"}),
+        ("se https://example.com og ring 22 33 44 55", "post",
+         {"link.external": "review", "pii.phone": "block"}),
+    ],
+)  # fmt: skip
+def test_each_finding_carries_the_policy_action_for_the_kind(text, kind, actions):
+    verdict = check(text, kind)
+    assert {f.category: f.action for f in verdict.findings} == actions
+
+
+def test_a_crisis_finding_is_at_least_review():
+    verdict = check("I have the pills ready", "chat")
+    assert verdict.crisis
+    assert all(f.action in ("review", "block") for f in verdict.findings if f.crisis)

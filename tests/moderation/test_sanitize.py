@@ -127,3 +127,26 @@ def test_sanitising_from_several_threads_gives_the_same_result():
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(sanitize_html, [source] * 200))
     assert set(results) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ('<p>Hej</p><a href="https://x">link</a><ul><li>a</li><li>b</li></ul>', "Hej\nlink\na\nb"),
+        ("x<blockquote>q</blockquote>y", "x\nq\ny"),
+        ("<p>a<br>b<br/>c</p><h3>T</h3>d", "a\nb\nc\nT\nd"),
+        ("<ol><li>en</li><li>to</li></ol><h4>slut</h4>", "en\nto\nslut"),
+        ("<p>Det gik <b>godt</b> og <em>fint</em>.</p>", "Det gik godt og fint."),
+    ],
+)
+def test_html_to_text_keeps_block_elements_apart(source, text):
+    assert html_to_text(source) == text
+
+
+def test_offsets_of_a_finding_index_the_text_html_to_text_gives():
+    from moderation import check
+
+    body = html_to_text("<p>Hej</p><ul><li>ring til mig</li><li>22 33 44 55</li></ul>")
+    [finding] = check(body, "post").findings
+    assert body[finding.start : finding.end] == "22 33 44 55"
+    assert html_to_text("<p>Hej</p><ul><li>ring til mig</li><li>22 33 44 55</li></ul>") == body
