@@ -13,6 +13,7 @@ from pathlib import Path
 from moderation.alias import JoinedWords, split_alias
 from moderation.categories import CATEGORIES, SEVERITY_RANK
 from moderation.deobfuscate import Vocabulary, rewrite
+from moderation.frames import FrameDetector
 from moderation.loader import DataSource, LoadProblem, PolicyError, default_data_dir
 from moderation.normalise import TextView, accent_table, build_key_table
 from moderation.phrases import Hit, PhraseIndex
@@ -65,6 +66,9 @@ class Engine:
             vocabulary=self.vocabulary,
         )
         self.signals = SignalDetector(
+            source, self._new_index, lambda folder: inflection_endings(source, folder)
+        )
+        self.frames = FrameDetector(
             source, self._new_index, lambda folder: inflection_endings(source, folder)
         )
         self.numbers = NumberDetector(source, self.view)
@@ -139,6 +143,7 @@ class Engine:
         hits += self.names.find(view, kind)
         hits += find_spam(view, link_hits)
         hits += self.signals.find(view)
+        hits += self.frames.find(view)
         return hits
 
     def _detect_text(self, view: TextView) -> tuple[list[Hit], list[Hit]]:
