@@ -90,7 +90,6 @@ def _save_or_send(form: PostForm, post_id: int) -> Response | tuple[str, int]:
         revision = save_draft(*args, expected_version=form.version.data, now=now())
     except SubmissionHeld as held:
         revision = revision_for_editing(db.session, current_user, post_id, now())
-        form.version.data = revision.version
         return render_template(
             "posts/editor.html", form=form, revision=revision, check=held.check
         ), 422
@@ -101,7 +100,6 @@ def _save_or_send(form: PostForm, post_id: int) -> Response | tuple[str, int]:
         form.form_errors.append(translate(error.message, error.params))
         return _editor_again(form, post_id, error.status)
     if "preview" in request.form:
-        form.version.data = revision.version
         return render_template("posts/editor.html", form=form, revision=revision, preview=True), 200
     flash(_("Saved."), "success")
     return redirect(url_for("write.edit", post_id=post_id))
