@@ -5,10 +5,12 @@ every subject handler registered; importing this module guarantees both.
 """
 
 from community import audit, consent, notifications
-from community.accounts import data_rights, models as accounts, profile_review
-from community.chat import data as chat_data, moderation as chat_moderation  # noqa: F401
+from community.accounts import data_rights, profile_review
+from community.accounts import models as accounts
+from community.chat import data as chat_data  # noqa: F401
 from community.db import Base
-from community.posts import decisions as post_decisions, exports as post_exports
+from community.posts import decisions as post_decisions
+from community.posts import exports as post_exports
 from community.posts import models as posts
 from community.review import models as review
 

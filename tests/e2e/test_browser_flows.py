@@ -37,7 +37,8 @@ def test_a_peer_writes_fixes_a_finding_and_a_moderator_publishes(person, live_se
     reader = person(None)
     reader.goto(live_server + "/")
     assert reader.get_by_role("link", name="Min vej ud af ensomheden").count() == 1
-    assert not peer.errors and not moderator.errors
+    assert not peer.errors
+    assert not moderator.errors
 
 
 def test_a_follower_reads_likes_comments_and_follows(person, live_server):

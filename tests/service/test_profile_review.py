@@ -9,8 +9,8 @@ from sqlalchemy import select
 from community.accounts.models import Avatar, User
 from community.accounts.services import ProfileInput, pending_description, update_profile
 from community.audit import AuditEntry
-from community.notifications import Notification
 from community.errors import Conflict, Forbidden
+from community.notifications import Notification
 from community.review.models import ReviewItem
 from community.review.services import FlagInput, open_item, open_items, perform
 
@@ -41,6 +41,8 @@ def test_description_is_public_only_after_approval(session, rules, make_user, us
     )
     assert session.get(User, owner.id).description == "Jeg elsker lange gåture."
     assert pending_description(session, owner) is None
+    told = session.scalar(select(Notification.kind).where(Notification.user_id == owner.id))
+    assert told == "description_approved"
 
 
 def test_a_rejected_avatar_is_deleted_not_kept(session, rules, make_user, user_of, clock):

@@ -47,8 +47,9 @@ def test_after_a_finding_the_page_can_send_the_fixed_text(peer_client, session):
     post_id = session.scalar(select(Post.id))
     url = f"/posts/{post_id}/edit"
     phone = "<p>Skriv til mig på 22 33 44 55.</p>"
-    held = peer_client.submit(url, {**editor_form(session, body=phone), "send": "1",
-                                    "version": "1"})
+    held = peer_client.submit(
+        url, {**editor_form(session, body=phone), "send": "1", "version": "1"}
+    )
     version = re.search(r'name="version" value="(\d+)"', held.get_data(as_text=True)).group(1)
     sent = peer_client.submit(url, {**editor_form(session), "send": "1", "version": version})
     assert sent.status_code == 200
