@@ -143,8 +143,7 @@ class Engine:
         hits += self.names.find(view, kind)
         hits += find_spam(view, link_hits)
         hits += self.signals.find(view)
-        hits += self.frames.find(view)
-        return hits
+        return self.frames.apply(view, hits)
 
     def _detect_text(self, view: TextView) -> tuple[list[Hit], list[Hit]]:
         """Detectors that need no capital letters, run on the text and on its rewrite."""

@@ -87,6 +87,7 @@ class _Language:
         self.markers: frozenset[str] = frozenset()
         self.scopes: dict[str, str] = {}
         self.frames: list[Frame] = []
+        self.crisis_unless: tuple[str, ...] = ()
 
 
 class FrameDetector:
@@ -123,6 +124,11 @@ class FrameDetector:
                         index.add(keys, meaning)
                 except ValueError as error:
                     source.problem(path, source.line_of(path, str(word)), f"{word!r}: {error}")
+        crisis_unless = data.get("crisis_unless", [])
+        unknown = sorted(set(crisis_unless) - classes.keys())
+        if unknown:
+            source.problem(path, source.line_of(path, "crisis_unless"), f"unknown {unknown}")
+        language.crisis_unless = tuple(c for c in crisis_unless if c in classes)
         for name, scope in data.get("scope", {}).items():
             if scope not in _SCOPES or name not in classes:
                 source.problem(path, source.line_of(path, name), f"bad scope for {name!r}")
@@ -136,26 +142,36 @@ class FrameDetector:
             except ValueError as error:
                 source.problem(path, line, f"{frame_id}: {error}")
 
-    def find(self, view: TextView) -> list[Hit]:
-        """One hit per frame that matches somewhere in the text without a veto."""
+    def apply(self, view: TextView, hits: list[Hit]) -> list[Hit]:
+        """``hits`` plus the frames found in the text, minus crisis signals of other
+        detectors that a language's ``crisis_unless`` classes veto (recovery, past,
+        everyday context near them). High-severity findings are never removed."""
         languages = self._languages_of(view)
         if not languages:
-            return []
-        hits: list[Hit] = []
-        sentence_starts: list[int] | None = None
+            return hits
+        found: list[Hit] = []
+        vetoed: set[int] = set()
+        sentence_starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(view.lower)]
         for language in languages:
-            found = language.index.find(view)
-            if not found:
+            class_hits = language.index.find(view)
+            if not class_hits:
                 continue
-            if sentence_starts is None:
-                sentence_starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(view.lower)]
-            by_class = _by_class(found, view, sentence_starts)
+            by_class = _by_class(class_hits, view, sentence_starts)
             for frame in language.frames:
                 if all(group & by_class.keys() for group in frame.groups):
                     span = _match(frame, by_class, language.scopes)
                     if span is not None:
-                        hits.append(Hit(span[0], span[1], frame.meaning))
-        return hits
+                        found.append(Hit(span[0], span[1], frame.meaning))
+            if language.crisis_unless and by_class.keys() & set(language.crisis_unless):
+                for index, hit in enumerate(hits):
+                    if hit.meaning.crisis and hit.meaning.severity != "high":
+                        ends = _found_for(hit, view, sentence_starts)
+                        if ends and _vetoed_by(
+                            language.crisis_unless, ends, by_class, language.scopes, ()
+                        ):
+                            vetoed.add(index)
+        kept = [hit for index, hit in enumerate(hits) if index not in vetoed]
+        return kept + found
 
     def _languages_of(self, view: TextView) -> list[_Language]:
         keys = view.key_set
@@ -302,13 +318,32 @@ def _overlap(a: _Found, b: _Found) -> bool:
     return a.first <= b.last and b.first <= a.last
 
 
+def _found_for(hit: Hit, view: TextView, sentence_starts: list[int]) -> list[_Found]:
+    """The first and last word of a finding given as a character span, with sentences."""
+    starts = [start for start, _end in view.token_spans]
+    first = bisect.bisect_left(starts, hit.start)
+    last = bisect.bisect_left(starts, hit.end) - 1
+    if first > last:
+        return []
+    first_sentence = bisect.bisect_right(sentence_starts, hit.start) - 1
+    last_sentence = bisect.bisect_right(sentence_starts, max(hit.start, hit.end - 1)) - 1
+    return [
+        _Found(first, first, first_sentence, hit.start, hit.end),
+        _Found(last, last, last_sentence, hit.start, hit.end),
+    ]
+
+
 def _vetoed(frame: Frame, chosen: list, by_class: dict, scopes: dict, used: set) -> bool:
+    return _vetoed_by(frame.unless, chosen, by_class, scopes, used)
+
+
+def _vetoed_by(unless, chosen: list, by_class: dict, scopes: dict, used) -> bool:
     first = min(f.first for f in chosen)
     last = max(f.last for f in chosen)
     low_sentence = min(f.sentence for f in chosen)
     high_sentence = max(f.sentence for f in chosen)
     positive = [f for name in used for f in by_class.get(name, ())]
-    for name in frame.unless:
+    for name in unless:
         scope = scopes.get(name, "sentence")
         for veto in by_class.get(name, ()):
             if any(p.first <= veto.first and veto.last <= p.last for p in positive):
