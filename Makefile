@@ -18,7 +18,7 @@ install: $(STAMP) translations
 
 # Compiled catalogues are build output (.mo is git-ignored); compile whenever a .po is newer.
 translations: $(STAMP)
-	@$(VENV)/bin/pybabel compile --use-fuzzy -q -d app/translations 2>/dev/null || $(VENV)/bin/pybabel compile -q -d app/translations
+	@$(VENV)/bin/pybabel compile -d app/translations > /dev/null
 
 db: install
 	$(FLASK) db upgrade
