@@ -65,17 +65,17 @@ class Frame:
     sentences: int
     ordered: bool
     unless: tuple[str, ...]
+    classes: frozenset[str]
 
 
-@dataclass(frozen=True)
 class _Found:
-    """A class word in the text: token range [first, last] and sentence number."""
+    """A class word in the text: token range [first, last], sentence number, characters."""
 
-    first: int
-    last: int
-    sentence: int
-    start: int
-    end: int
+    __slots__ = ("end", "first", "last", "sentence", "start")
+
+    def __init__(self, first: int, last: int, sentence: int, start: int, end: int):
+        self.first, self.last, self.sentence = first, last, sentence
+        self.start, self.end = start, end
 
 
 class _Language:
@@ -151,25 +151,32 @@ class FrameDetector:
             return hits
         found: list[Hit] = []
         vetoed: set[int] = set()
-        sentence_starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(view.lower)]
+        crisis_hits = [
+            i for i, hit in enumerate(hits) if hit.meaning.crisis and hit.meaning.severity != "high"
+        ]
+        sentence_starts: list[int] = []
         for language in languages:
             class_hits = language.index.find(view)
-            if not class_hits:
+            names = {hit.meaning.category for hit in class_hits}
+            frames = [f for f in language.frames if all(group & names for group in f.groups)]
+            check_crisis = bool(crisis_hits) and not names.isdisjoint(language.crisis_unless)
+            if not frames and not check_crisis:
                 continue
-            by_class = _by_class(class_hits, view, sentence_starts)
-            for frame in language.frames:
-                if all(group & by_class.keys() for group in frame.groups):
-                    span = _match(frame, by_class, language.scopes)
-                    if span is not None:
-                        found.append(Hit(span[0], span[1], frame.meaning))
-            if language.crisis_unless and by_class.keys() & set(language.crisis_unless):
-                for index, hit in enumerate(hits):
-                    if hit.meaning.crisis and hit.meaning.severity != "high":
-                        ends = _found_for(hit, view, sentence_starts)
-                        if ends and _vetoed_by(
-                            language.crisis_unless, ends, by_class, language.scopes, ()
-                        ):
-                            vetoed.add(index)
+            needed = set(language.crisis_unless) if check_crisis else set()
+            for frame in frames:
+                needed.update(frame.classes)
+            if not sentence_starts:
+                sentence_starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(view.lower)]
+            wanted = [hit for hit in class_hits if hit.meaning.category in needed]
+            by_class = _by_class(wanted, view, sentence_starts)
+            for frame in frames:
+                span = _match(frame, by_class, language.scopes)
+                if span is not None:
+                    found.append(Hit(span[0], span[1], frame.meaning))
+            for index in crisis_hits if check_crisis else ():
+                ends = _found_for(hits[index], view, sentence_starts)
+                if ends and _vetoed_by(language.crisis_unless, ends, by_class, language.scopes, ()):
+                    vetoed.add(index)
         kept = [hit for index, hit in enumerate(hits) if index not in vetoed]
         return kept + found
 
@@ -215,7 +222,8 @@ def _compile(raw: dict, frame_id: str, classes: dict) -> Frame:
         raise ValueError("sentences must be 1, 2 or 3")
     meaning = Meaning(category, severity, crisis, frame_id)
     ordered = bool(raw.get("ordered", False))
-    return Frame(meaning, tuple(groups), window, sentences, ordered, unless)
+    classes = frozenset(unless).union(*groups)
+    return Frame(meaning, tuple(groups), window, sentences, ordered, unless, classes)
 
 
 def _by_class(found: list[Hit], view: TextView, sentence_starts: list[int]) -> dict:
@@ -338,8 +346,6 @@ def _vetoed(frame: Frame, chosen: list, by_class: dict, scopes: dict, used: set)
 
 
 def _vetoed_by(unless, chosen: list, by_class: dict, scopes: dict, used) -> bool:
-    first = min(f.first for f in chosen)
-    last = max(f.last for f in chosen)
     low_sentence = min(f.sentence for f in chosen)
     high_sentence = max(f.sentence for f in chosen)
     positive = [f for name in used for f in by_class.get(name, ())]
@@ -349,8 +355,11 @@ def _vetoed_by(unless, chosen: list, by_class: dict, scopes: dict, used) -> bool
             if any(p.first <= veto.first and veto.last <= p.last for p in positive):
                 continue  # part of a word the frame found: "won't" in "won't stop"
             if scope == "span":
-                inside = first - _SPAN_BEFORE <= veto.first and veto.last <= last
-                if inside and low_sentence <= veto.sentence <= high_sentence:
+                # just before one of the words found, or inside it: "not going to", "ikke tage"
+                if any(
+                    w.first - _SPAN_BEFORE <= veto.first <= w.last and w.sentence == veto.sentence
+                    for w in chosen
+                ):
                     return True
             elif scope == "sentence":
                 if low_sentence <= veto.sentence <= high_sentence:

@@ -40,7 +40,7 @@ _DANISH_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 _LITERAL_WORD_RE = re.compile(r"[a-zæøå]{3,}")
 _REGEX_ESCAPE_RE = re.compile(r"\\[a-zA-Z]")
 _UNLESS_BEFORE = 60
-_UNLESS_AFTER = 30
+_UNLESS_AFTER = 60
 
 
 @dataclass(frozen=True)

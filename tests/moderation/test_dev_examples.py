@@ -1,0 +1,71 @@
+"""Our own development examples (tests/moderation/dev/*.jsonl, corpus format).
+
+They were written from principles while building the frames (moderation/frames.py),
+not copied from any test set: crisis texts must raise the crisis flag, harmful texts
+must reach a moderator (review or block), must-allow texts must pass untouched.
+``probe.jsonl`` was written blind, measured once, and then used for development.
+Misses we know of and accept for now are strict xfails, so a fix is noticed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import moderation
+
+DEV_DIR = Path(__file__).parent / "dev"
+MUST_ALLOW_GROUPS = {"recovery", "everyday", "identity", "helpline"}
+
+KNOWN_MISSES = {
+    "dev-self-harm-en-002": "wound-care words ('clean', 'infected') read as help-seeking",
+    "dev-self-harm-da-002": "'bladet' (the blade) is also 'the magazine'; not a content word",
+    "dev-suicide-en-007": "encouragement with no content word ('do it') is not recognised",
+    "dev-suicide-da-006": "encouragement with no content word ('gør det') is not recognised",
+    "probe-self-harm-en-002": "'ice' is a coping word, so the advice is vetoed",
+    "probe-self-harm-en-003": "advice and content word too far apart in one long sentence",
+    "probe-self-harm-da-003": "'hjælper dig' reads as help-seeking",
+    "probe-suicide-da-003": "'sikker' (sure/safe) reads as help-seeking",
+    "probe-drugs-da-002": "'lægen' (the doctor) reads as help-seeking",
+}
+
+
+def _items() -> list[dict]:
+    items = []
+    for path in sorted(DEV_DIR.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                items.append(json.loads(line))
+    return items
+
+
+def _param(item: dict):
+    marks = []
+    if item["id"] in KNOWN_MISSES:
+        marks.append(pytest.mark.xfail(reason=KNOWN_MISSES[item["id"]], strict=True))
+    return pytest.param(item, id=item["id"], marks=marks)
+
+
+ITEMS = _items()
+
+
+@pytest.mark.parametrize("item", [_param(item) for item in ITEMS])
+def test_dev_example(item: dict) -> None:
+    verdict = moderation.check(item["text"], item["kind"])
+    shown = [(f.category, f.severity, f.text, f.rule) for f in verdict.findings]
+    if item["group"] in MUST_ALLOW_GROUPS:
+        assert (verdict.action, verdict.crisis) == ("allow", False), shown
+    elif item["crisis"]:
+        assert verdict.crisis, shown
+    else:
+        assert verdict.action in ("review", "block"), shown
+
+
+def test_dev_examples_follow_the_corpus_format() -> None:
+    keys = {"id", "lang", "kind", "text", "action", "crisis", "categories", "group", "note"}
+    assert ITEMS
+    assert all(set(item) == keys for item in ITEMS)
+    assert len({item["id"] for item in ITEMS}) == len(ITEMS)
+    assert set(KNOWN_MISSES) <= {item["id"] for item in ITEMS}
