@@ -27,6 +27,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS_DIR = REPO / "tests" / "moderation" / "corpus"
+# Written independently and never used to develop the engine: only aggregate figures
+# are printed for it, never texts or ids, so it stays held out.
+HELDOUT_DIR = REPO / "tests" / "moderation" / "heldout"
+DEV_DIR = REPO / "tests" / "moderation" / "dev"
 MUST_ALLOW_GROUPS = {"recovery", "everyday", "identity", "helpline"}
 
 # Realistic, harmless chat: what most messages look like.
@@ -148,13 +152,96 @@ HELD_OUT: list[tuple[str, str]] = [
 ]
 
 
-def _corpus() -> list[dict]:
+def _corpus(folder: Path = CORPUS_DIR) -> list[dict]:
     items = []
-    for path in sorted(CORPUS_DIR.glob("*.jsonl")):
+    for path in sorted(folder.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 items.append(json.loads(line))
     return items
+
+
+def labelled_set(engine, items: list[dict]) -> dict:
+    """Aggregate figures for a labelled set in the corpus format, per language.
+
+    Per category: the share of items labelled with it that reach a moderator (review
+    or block; for items labelled allow, such as a swear word in chat: that it is found). Crisis recall, and crisis flags on items not labelled crisis. For
+    must-allow items (groups recovery, everyday, identity, helpline): the share that
+    is held back (not allow, or crisis). Only counts are returned: no texts, no ids.
+    """
+    figures: dict = {}
+    for lang in ("all", "da", "en"):
+        chosen = [i for i in items if lang == "all" or i.get("lang") == lang]
+        caught: Counter = Counter()
+        support: Counter = Counter()
+        row = Counter()
+        for item in chosen:
+            verdict = engine.check(item.get("text", ""), item.get("kind", "chat"))
+            reached = verdict.action in ("review", "block")
+            categories = item.get("categories") or []
+            found = set(verdict.categories)
+            for category in categories:
+                support[category] += 1
+                # a label of "allow" (a swear word in chat) is met when the word is found
+                caught[category] += reached if item.get("action") != "allow" else category in found
+            if categories:
+                row["harmful"] += any(c.startswith("harm.") for c in categories)
+                row["harmful_caught"] += reached and any(c.startswith("harm.") for c in categories)
+            if item.get("crisis"):
+                row["crisis"] += 1
+                row["crisis_flagged"] += verdict.crisis
+            else:
+                row["not_crisis"] += 1
+                row["false_crisis"] += verdict.crisis
+            if item.get("group") in MUST_ALLOW_GROUPS:
+                row["must_allow"] += 1
+                row["must_allow_flagged"] += verdict.action != "allow" or verdict.crisis
+            row["action_equal"] += verdict.action == item.get("action")
+        figures[lang] = {
+            "items": len(chosen),
+            "harm_items_reaching_a_moderator": _share(row["harmful_caught"], row["harmful"]),
+            "by_category": {
+                c: {"support": support[c], "review_or_block": _share(caught[c], support[c])}
+                for c in sorted(support)
+            },
+            "crisis_recall": _share(row["crisis_flagged"], row["crisis"]),
+            "crisis_items": row["crisis"],
+            "false_crisis_rate": _share(row["false_crisis"], row["not_crisis"]),
+            "must_allow_items": row["must_allow"],
+            "must_allow_flagged_rate": _share(row["must_allow_flagged"], row["must_allow"]),
+            "action_equal_to_label": _share(row["action_equal"], len(chosen)),
+        }
+    return figures
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def print_labelled_set(title: str, figures: dict) -> None:
+    """Print the aggregate figures of ``labelled_set``: one column per language."""
+    langs = ("all", "da", "en")
+    print(f"{title}: items " + ", ".join(f"{lang} {figures[lang]['items']}" for lang in langs))
+
+    def cell(value) -> str:
+        return "-" if value is None else f"{value:.3f}"
+
+    categories = sorted({c for lang in langs for c in figures[lang]["by_category"]})
+    print(f"  {'review or block, by category':34} {'all':>11} {'da':>11} {'en':>11}")
+    for category in categories:
+        cells = []
+        for lang in langs:
+            row = figures[lang]["by_category"].get(category)
+            cells.append(f"{cell(row['review_or_block'])} ({row['support']:>3})" if row else "-")
+        print(f"  {category:34} " + " ".join(f"{c:>11}" for c in cells))
+    for key, label in (
+        ("harm_items_reaching_a_moderator", "harm items reaching a moderator"),
+        ("crisis_recall", "crisis recall"),
+        ("false_crisis_rate", "crisis flag on non-crisis items"),
+        ("must_allow_flagged_rate", "must-allow items held back"),
+        ("action_equal_to_label", "action equal to the label"),
+    ):
+        print(f"  {label:34} " + " ".join(f"{cell(figures[lang][key]):>11}" for lang in langs))
 
 
 def _hate_or_suicide_ids() -> set[str]:
@@ -416,6 +503,21 @@ def main(argv: list[str]) -> int:
         f"{h['harmful_reaching_a_moderator']}, blocked {h['harmful_blocked']}; "
         f"crisis flagged {h['crisis_flagged']}; harmless passed {h['harmless_passed']}"
     )
+
+    heldout_items = _corpus(HELDOUT_DIR) if HELDOUT_DIR.is_dir() else []
+    if heldout_items:
+        result["heldout_files"] = labelled_set(engine, heldout_items)
+        print_labelled_set(
+            "held-out set tests/moderation/heldout (aggregate only)", result["heldout_files"]
+        )
+    else:
+        print(f"no held-out set in {HELDOUT_DIR.relative_to(REPO)}")
+    dev_items = _corpus(DEV_DIR) if DEV_DIR.is_dir() else []
+    if dev_items:
+        result["dev_examples"] = labelled_set(engine, dev_items)
+        print_labelled_set(
+            "development examples tests/moderation/dev (tuned on)", result["dev_examples"]
+        )
 
     figures = speed(engine, args.quick)
     result["speed"] = figures
