@@ -165,7 +165,8 @@ def labelled_set(engine, items: list[dict]) -> dict:
     """Aggregate figures for a labelled set in the corpus format, per language.
 
     Per category: the share of items labelled with it that reach a moderator (review
-    or block; for items labelled allow, such as a swear word in chat: that it is found). Crisis recall, and crisis flags on items not labelled crisis. For
+    or block; for items labelled allow, such as a swear word in chat: that it is
+    found). Crisis recall, and crisis flags on items not labelled crisis. For
     must-allow items (groups recovery, everyday, identity, helpline): the share that
     is held back (not allow, or crisis). Only counts are returned: no texts, no ids.
     """
