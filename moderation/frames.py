@@ -50,8 +50,10 @@ from moderation.normalise import TextView
 from moderation.phrases import Hit, Meaning, PhraseIndex
 
 _SENTENCE_END_RE = re.compile(r"[.!?\n]+")
+_NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+NUMBER = "number"  # a built-in class: any number written in digits ("30 tablets")
 _SCOPES = ("span", "sentence", "near")
-_SPAN_BEFORE = 3
+_SPAN_BEFORE = 2
 _MAX_WINDOW = 40
 
 
@@ -88,6 +90,8 @@ class _Language:
         self.scopes: dict[str, str] = {}
         self.frames: list[Frame] = []
         self.crisis_unless: tuple[str, ...] = ()
+        self.signals_unless: tuple[str, ...] = ()
+        self.uses_number = False
 
 
 class FrameDetector:
@@ -124,11 +128,12 @@ class FrameDetector:
                         index.add(keys, meaning)
                 except ValueError as error:
                     source.problem(path, source.line_of(path, str(word)), f"{word!r}: {error}")
-        crisis_unless = data.get("crisis_unless", [])
-        unknown = sorted(set(crisis_unless) - classes.keys())
-        if unknown:
-            source.problem(path, source.line_of(path, "crisis_unless"), f"unknown {unknown}")
-        language.crisis_unless = tuple(c for c in crisis_unless if c in classes)
+        for key in ("crisis_unless", "signals_unless"):
+            names = data.get(key, [])
+            unknown = sorted(set(names) - classes.keys())
+            if unknown:
+                source.problem(path, source.line_of(path, key), f"{key}: unknown {unknown}")
+            setattr(language, key, tuple(c for c in names if c in classes))
         for name, scope in data.get("scope", {}).items():
             if scope not in _SCOPES or name not in classes:
                 source.problem(path, source.line_of(path, name), f"bad scope for {name!r}")
@@ -138,44 +143,48 @@ class FrameDetector:
             frame_id = raw.get("id") or f"frame #{number}"
             line = source.line_of(path, f'"{frame_id}"')
             try:
-                language.frames.append(_compile(raw, frame_id, classes))
+                frame = _compile(raw, frame_id, classes.keys() | {NUMBER})
             except ValueError as error:
                 source.problem(path, line, f"{frame_id}: {error}")
+                continue
+            language.frames.append(frame)
+            language.uses_number = language.uses_number or NUMBER in frame.classes
 
     def apply(self, view: TextView, hits: list[Hit]) -> list[Hit]:
-        """``hits`` plus the frames found in the text, minus crisis signals of other
-        detectors that a language's ``crisis_unless`` classes veto (recovery, past,
-        everyday context near them). High-severity findings are never removed."""
+        """``hits`` plus the frames found in the text, minus the crisis signals and the
+        medium signals of other detectors that a language's ``crisis_unless`` and
+        ``signals_unless`` classes veto (recovery, the past, everyday context near
+        them). High-severity findings are never removed."""
         languages = self._languages_of(view)
         if not languages:
             return hits
         found: list[Hit] = []
         vetoed: set[int] = set()
-        crisis_hits = [
-            i for i, hit in enumerate(hits) if hit.meaning.crisis and hit.meaning.severity != "high"
-        ]
-        sentence_starts: list[int] = []
+        soft = [(i, _soft_kind(hit)) for i, hit in enumerate(hits) if _soft_kind(hit)]
+        context: _Context | None = None
         for language in languages:
             class_hits = language.index.find(view)
+            if language.uses_number and _NUMBER_RE.search(view.lower):
+                number = Meaning(NUMBER, "low", False, NUMBER)
+                class_hits += [Hit(*m.span(), number) for m in _NUMBER_RE.finditer(view.lower)]
             names = {hit.meaning.category for hit in class_hits}
             frames = [f for f in language.frames if all(group & names for group in f.groups)]
-            check_crisis = bool(crisis_hits) and not names.isdisjoint(language.crisis_unless)
-            if not frames and not check_crisis:
+            vetoes = {"crisis": language.crisis_unless, "signals": language.signals_unless}
+            checks = [(i, vetoes[kind]) for i, kind in soft if not names.isdisjoint(vetoes[kind])]
+            if not frames and not checks:
                 continue
-            needed = set(language.crisis_unless) if check_crisis else set()
+            needed = {name for _i, unless in checks for name in unless}
             for frame in frames:
                 needed.update(frame.classes)
-            if not sentence_starts:
-                sentence_starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(view.lower)]
-            wanted = [hit for hit in class_hits if hit.meaning.category in needed]
-            by_class = _by_class(wanted, view, sentence_starts)
+            context = context or _Context(view)
+            by_class = context.by_class([h for h in class_hits if h.meaning.category in needed])
             for frame in frames:
                 span = _match(frame, by_class, language.scopes)
                 if span is not None:
                     found.append(Hit(span[0], span[1], frame.meaning))
-            for index in crisis_hits if check_crisis else ():
-                ends = _found_for(hits[index], view, sentence_starts)
-                if ends and _vetoed_by(language.crisis_unless, ends, by_class, language.scopes, ()):
+            for index, unless in checks:
+                ends = context.ends_of(hits[index])
+                if ends and _vetoed_by(unless, ends, by_class, language.scopes, ()):
                     vetoed.add(index)
         kept = [hit for index, hit in enumerate(hits) if index not in vetoed]
         return kept + found
@@ -191,7 +200,7 @@ class FrameDetector:
         return [lang for lang, n in zip(self._languages, counts, strict=True) if 2 * n >= best]
 
 
-def _compile(raw: dict, frame_id: str, classes: dict) -> Frame:
+def _compile(raw: dict, frame_id: str, classes) -> Frame:
     category = raw.get("category")
     if category not in CATEGORIES:
         raise ValueError(f"unknown category {category!r}")
@@ -204,14 +213,14 @@ def _compile(raw: dict, frame_id: str, classes: dict) -> Frame:
     groups = []
     for group in raw.get("all", []):
         names = frozenset(part.strip() for part in str(group).split("|"))
-        unknown = sorted(names - classes.keys())
+        unknown = sorted(names - classes)
         if unknown:
             raise ValueError(f"unknown class {', '.join(unknown)}")
         groups.append(names)
-    if len(groups) < 2:
-        raise ValueError("a frame needs at least two classes in 'all'")
+    if not groups:
+        raise ValueError("a frame needs at least one class in 'all'")
     unless = tuple(raw.get("unless", []))
-    unknown = sorted(set(unless) - classes.keys())
+    unknown = sorted(set(unless) - classes)
     if unknown:
         raise ValueError(f"unknown class {', '.join(unknown)} in 'unless'")
     window = raw.get("window", 12)
@@ -222,25 +231,61 @@ def _compile(raw: dict, frame_id: str, classes: dict) -> Frame:
         raise ValueError("sentences must be 1, 2 or 3")
     meaning = Meaning(category, severity, crisis, frame_id)
     ordered = bool(raw.get("ordered", False))
-    classes = frozenset(unless).union(*groups)
-    return Frame(meaning, tuple(groups), window, sentences, ordered, unless, classes)
+    used = frozenset(unless).union(*groups)
+    return Frame(meaning, tuple(groups), window, sentences, ordered, unless, used)
 
 
-def _by_class(found: list[Hit], view: TextView, sentence_starts: list[int]) -> dict:
-    spans = view.token_spans
-    first_of = {start: i for i, (start, _end) in enumerate(spans)}
-    last_of = {end: i for i, (_start, end) in enumerate(spans)}
-    by_class: dict[str, list[_Found]] = {}
-    for hit in found:
-        first, last = first_of.get(hit.start), last_of.get(hit.end)
-        if first is None or last is None:
-            continue
-        sentence = bisect.bisect_right(sentence_starts, hit.start) - 1
-        item = _Found(first, last, sentence, hit.start, hit.end)
-        by_class.setdefault(hit.meaning.category, []).append(item)
-    for items in by_class.values():
-        items.sort(key=lambda f: (f.first, f.last))
-    return by_class
+def _soft_kind(hit: Hit) -> str:
+    """Which veto list may remove a finding of another detector: "crisis", "signals" or ""."""
+    meaning = hit.meaning
+    if meaning.severity == "high":
+        return ""
+    if meaning.crisis:
+        return "crisis"
+    return "signals" if meaning.rule.startswith("signals") else ""
+
+
+class _Context:
+    """Word positions (tokens and numbers) and sentence numbers of one text."""
+
+    def __init__(self, view: TextView):
+        spans = view.token_spans
+        if _NUMBER_RE.search(view.lower):
+            spans = sorted(spans + [m.span() for m in _NUMBER_RE.finditer(view.lower)])
+        self.starts = [start for start, _end in spans]
+        self.first_of = {start: i for i, (start, _end) in enumerate(spans)}
+        self.last_of = {end: i for i, (_start, end) in enumerate(spans)}
+        ends = [m.end() for m in _SENTENCE_END_RE.finditer(view.lower)]
+        self.sentence_starts = [0, *ends]
+
+    def sentence(self, position: int) -> int:
+        """The number of the sentence a character position is in."""
+        return bisect.bisect_right(self.sentence_starts, position) - 1
+
+    def by_class(self, found: list[Hit]) -> dict[str, list[_Found]]:
+        """Class words by class name, as word ranges with their sentence."""
+        by_class: dict[str, list[_Found]] = {}
+        for hit in found:
+            first, last = self.first_of.get(hit.start), self.last_of.get(hit.end)
+            if first is None or last is None:
+                continue
+            item = _Found(first, last, self.sentence(hit.start), hit.start, hit.end)
+            by_class.setdefault(hit.meaning.category, []).append(item)
+        for items in by_class.values():
+            items.sort(key=_order)
+        return by_class
+
+    def ends_of(self, hit: Hit) -> list[_Found]:
+        """The first and last word of another detector's finding, with their sentences."""
+        first = bisect.bisect_left(self.starts, hit.start)
+        last = bisect.bisect_left(self.starts, hit.end) - 1
+        if first > last:
+            return []
+        end_sentence = self.sentence(max(hit.start, hit.end - 1))
+        return [
+            _Found(first, first, self.sentence(hit.start), hit.start, hit.end),
+            _Found(last, last, end_sentence, hit.start, hit.end),
+        ]
 
 
 def _match(frame: Frame, by_class: dict, scopes: dict) -> tuple[int, int] | None:
@@ -324,21 +369,6 @@ def _nearest(items: list, firsts: list[int], anchor: _Found, taken: list, window
 
 def _overlap(a: _Found, b: _Found) -> bool:
     return a.first <= b.last and b.first <= a.last
-
-
-def _found_for(hit: Hit, view: TextView, sentence_starts: list[int]) -> list[_Found]:
-    """The first and last word of a finding given as a character span, with sentences."""
-    starts = [start for start, _end in view.token_spans]
-    first = bisect.bisect_left(starts, hit.start)
-    last = bisect.bisect_left(starts, hit.end) - 1
-    if first > last:
-        return []
-    first_sentence = bisect.bisect_right(sentence_starts, hit.start) - 1
-    last_sentence = bisect.bisect_right(sentence_starts, max(hit.start, hit.end - 1)) - 1
-    return [
-        _Found(first, first, first_sentence, hit.start, hit.end),
-        _Found(last, last, last_sentence, hit.start, hit.end),
-    ]
 
 
 def _vetoed(frame: Frame, chosen: list, by_class: dict, scopes: dict, used: set) -> bool:

@@ -3,7 +3,8 @@
 They were written from principles while building the frames (moderation/frames.py),
 not copied from any test set: crisis texts must raise the crisis flag, harmful texts
 must reach a moderator (review or block), must-allow texts must pass untouched.
-``probe.jsonl`` was written blind, measured once, and then used for development.
+``probe.jsonl`` and ``probe2.jsonl`` were each written blind, measured once, and
+then used for development (the blind figures are in docs/moderation.md).
 Misses we know of and accept for now are strict xfails, so a fix is noticed.
 """
 
@@ -29,6 +30,12 @@ KNOWN_MISSES = {
     "probe-self-harm-da-003": "'hjælper dig' reads as help-seeking",
     "probe-suicide-da-003": "'sikker' (sure/safe) reads as help-seeking",
     "probe-drugs-da-002": "'lægen' (the doctor) reads as help-seeking",
+    "probe2-crisis-en-003": "a rope put up, with no time or despair word: only a medium signal",
+    "probe2-crisis-en-008": "waiting for a train at a station is everyday wording",
+    "probe2-crisis-da-008": "waiting for a train at a station is everyday wording",
+    "probe2-self-harm-da-001": "'ikke' two words before the advice vetoes it",
+    "probe2-eating-disorder-en-003": "'punish yourself' holds the only second-person word",
+    "probe2-eating-disorder-da-003": "'straf dig selv' holds the only second-person word",
 }
 
 
