@@ -33,51 +33,33 @@ Each language has ``<lang>/frames.toml``::
     unless = ["negation", "past", "coping"]
 
 A veto word that is part of a word the frame found ("won't" in "won't stop
-bleeding") does not count. All classes of a language are one phrase index, so a
-text is read once per language whatever the number of classes and frames.
+bleeding") does not count. ``all`` may hold a single class of whole phrases
+("can't keep myself safe") to give them the frame's vetoes. ``number`` is a
+built-in class: any number written in digits ("30 tablets").
+
+Two more lists use the same classes on the findings of the other detectors:
+``crisis_unless`` drops a crisis signal (not of high severity) of the phrase
+lists, rules or broad signals when one of its classes is near it, and
+``signals_unless`` does the same for the medium findings of the broad signals.
+
+All classes of a language are one phrase index, so a text is read once per
+language whatever the number of classes and frames. Matching is in
+``moderation.frame_match``.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from moderation.categories import CATEGORIES, SEVERITIES
+from moderation.frame_match import NUMBER_RE, Frame, Positions, match, vetoed_by
 from moderation.loader import DataSource
 from moderation.normalise import TextView
 from moderation.phrases import Hit, Meaning, PhraseIndex
 
-_SENTENCE_END_RE = re.compile(r"[.!?\n]+")
-_NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 NUMBER = "number"  # a built-in class: any number written in digits ("30 tablets")
 _SCOPES = ("span", "sentence", "near")
-_SPAN_BEFORE = 2
 _MAX_WINDOW = 40
-
-
-@dataclass(frozen=True)
-class Frame:
-    """One combination of word classes that signals harm or crisis."""
-
-    meaning: Meaning
-    groups: tuple[frozenset[str], ...]
-    window: int
-    sentences: int
-    ordered: bool
-    unless: tuple[str, ...]
-    classes: frozenset[str]
-
-
-class _Found:
-    """A class word in the text: token range [first, last], sentence number, characters."""
-
-    __slots__ = ("end", "first", "last", "sentence", "start")
-
-    def __init__(self, first: int, last: int, sentence: int, start: int, end: int):
-        self.first, self.last, self.sentence = first, last, sentence
-        self.start, self.end = start, end
 
 
 class _Language:
@@ -161,12 +143,12 @@ class FrameDetector:
         found: list[Hit] = []
         vetoed: set[int] = set()
         soft = [(i, _soft_kind(hit)) for i, hit in enumerate(hits) if _soft_kind(hit)]
-        context: _Context | None = None
+        context: Positions | None = None
         for language in languages:
             class_hits = language.index.find(view)
-            if language.uses_number and _NUMBER_RE.search(view.lower):
+            if language.uses_number and NUMBER_RE.search(view.lower):
                 number = Meaning(NUMBER, "low", False, NUMBER)
-                class_hits += [Hit(*m.span(), number) for m in _NUMBER_RE.finditer(view.lower)]
+                class_hits += [Hit(*m.span(), number) for m in NUMBER_RE.finditer(view.lower)]
             names = {hit.meaning.category for hit in class_hits}
             frames = [f for f in language.frames if all(group & names for group in f.groups)]
             vetoes = {"crisis": language.crisis_unless, "signals": language.signals_unless}
@@ -176,15 +158,15 @@ class FrameDetector:
             needed = {name for _i, unless in checks for name in unless}
             for frame in frames:
                 needed.update(frame.classes)
-            context = context or _Context(view)
+            context = context or Positions(view)
             by_class = context.by_class([h for h in class_hits if h.meaning.category in needed])
             for frame in frames:
-                span = _match(frame, by_class, language.scopes)
+                span = match(frame, by_class, language.scopes)
                 if span is not None:
                     found.append(Hit(span[0], span[1], frame.meaning))
             for index, unless in checks:
                 ends = context.ends_of(hits[index])
-                if ends and _vetoed_by(unless, ends, by_class, language.scopes, ()):
+                if ends and vetoed_by(unless, ends, by_class, language.scopes, ()):
                     vetoed.add(index)
         kept = [hit for index, hit in enumerate(hits) if index not in vetoed]
         return kept + found
@@ -243,157 +225,3 @@ def _soft_kind(hit: Hit) -> str:
     if meaning.crisis:
         return "crisis"
     return "signals" if meaning.rule.startswith("signals") else ""
-
-
-class _Context:
-    """Word positions (tokens and numbers) and sentence numbers of one text."""
-
-    def __init__(self, view: TextView):
-        spans = view.token_spans
-        if _NUMBER_RE.search(view.lower):
-            spans = sorted(spans + [m.span() for m in _NUMBER_RE.finditer(view.lower)])
-        self.starts = [start for start, _end in spans]
-        self.first_of = {start: i for i, (start, _end) in enumerate(spans)}
-        self.last_of = {end: i for i, (_start, end) in enumerate(spans)}
-        ends = [m.end() for m in _SENTENCE_END_RE.finditer(view.lower)]
-        self.sentence_starts = [0, *ends]
-
-    def sentence(self, position: int) -> int:
-        """The number of the sentence a character position is in."""
-        return bisect.bisect_right(self.sentence_starts, position) - 1
-
-    def by_class(self, found: list[Hit]) -> dict[str, list[_Found]]:
-        """Class words by class name, as word ranges with their sentence."""
-        by_class: dict[str, list[_Found]] = {}
-        for hit in found:
-            first, last = self.first_of.get(hit.start), self.last_of.get(hit.end)
-            if first is None or last is None:
-                continue
-            item = _Found(first, last, self.sentence(hit.start), hit.start, hit.end)
-            by_class.setdefault(hit.meaning.category, []).append(item)
-        for items in by_class.values():
-            items.sort(key=_order)
-        return by_class
-
-    def ends_of(self, hit: Hit) -> list[_Found]:
-        """The first and last word of another detector's finding, with their sentences."""
-        first = bisect.bisect_left(self.starts, hit.start)
-        last = bisect.bisect_left(self.starts, hit.end) - 1
-        if first > last:
-            return []
-        end_sentence = self.sentence(max(hit.start, hit.end - 1))
-        return [
-            _Found(first, first, self.sentence(hit.start), hit.start, hit.end),
-            _Found(last, last, end_sentence, hit.start, hit.end),
-        ]
-
-
-def _match(frame: Frame, by_class: dict, scopes: dict) -> tuple[int, int] | None:
-    """The character span of the first combination without a veto, or None.
-
-    Each word of the rarest group is tried as the anchor, and every other group
-    takes its word nearest to the anchor (in order, when the frame is ordered), so
-    the cost grows with the number of rare words, not with all pairs.
-    """
-    groups = []
-    for group in frame.groups:
-        items = sorted((f for name in group for f in by_class.get(name, ())), key=_order)
-        groups.append((items, [f.first for f in items]))
-    rarest = min(range(len(groups)), key=lambda i: len(groups[i][0]))
-    used = {name for group in frame.groups for name in group}
-    for anchor in groups[rarest][0]:
-        chosen = _combination(frame, groups, rarest, anchor)
-        if chosen is not None and not _vetoed(frame, chosen, by_class, scopes, used):
-            return min(f.start for f in chosen), max(f.end for f in chosen)
-    return None
-
-
-def _order(found: _Found) -> tuple[int, int]:
-    return found.first, found.last
-
-
-def _combination(frame: Frame, groups: list, rarest: int, anchor: _Found) -> list | None:
-    """One word per group around the anchor, or None when they do not fit the frame."""
-    chosen: list[_Found | None] = [None] * len(groups)
-    chosen[rarest] = anchor
-    if frame.ordered:
-        for i in range(rarest + 1, len(groups)):
-            items, firsts = groups[i]
-            position = bisect.bisect_right(firsts, chosen[i - 1].last)
-            if position == len(items):
-                return None
-            chosen[i] = items[position]
-        for i in range(rarest - 1, -1, -1):
-            items, firsts = groups[i]
-            position = bisect.bisect_left(firsts, chosen[i + 1].first) - 1
-            while position >= 0 and items[position].last >= chosen[i + 1].first:
-                position -= 1
-            if position < 0:
-                return None
-            chosen[i] = items[position]
-    else:
-        for i, (items, firsts) in enumerate(groups):
-            if i != rarest:
-                pick = _nearest(items, firsts, anchor, chosen, frame.window)
-                if pick is None:
-                    return None
-                chosen[i] = pick
-    first = min(f.first for f in chosen)
-    last = max(f.last for f in chosen)
-    if last - first + 1 > frame.window:
-        return None
-    sentences = [f.sentence for f in chosen]
-    if max(sentences) - min(sentences) + 1 > frame.sentences:
-        return None
-    return chosen
-
-
-def _nearest(items: list, firsts: list[int], anchor: _Found, taken: list, window: int):
-    """The group's word nearest to the anchor that shares no token with a word already
-    taken (one word cannot fill two groups), or None within the window."""
-    position = bisect.bisect_left(firsts, anchor.first)
-    left, right = position - 1, position
-    while left >= 0 or right < len(items):
-        left_gap = anchor.first - items[left].first if left >= 0 else window
-        right_gap = items[right].first - anchor.first if right < len(items) else window
-        if min(left_gap, right_gap) >= window:
-            return None
-        if left_gap <= right_gap:
-            candidate, left = items[left], left - 1
-        else:
-            candidate, right = items[right], right + 1
-        if not any(t is not None and _overlap(t, candidate) for t in taken):
-            return candidate
-    return None
-
-
-def _overlap(a: _Found, b: _Found) -> bool:
-    return a.first <= b.last and b.first <= a.last
-
-
-def _vetoed(frame: Frame, chosen: list, by_class: dict, scopes: dict, used: set) -> bool:
-    return _vetoed_by(frame.unless, chosen, by_class, scopes, used)
-
-
-def _vetoed_by(unless, chosen: list, by_class: dict, scopes: dict, used) -> bool:
-    low_sentence = min(f.sentence for f in chosen)
-    high_sentence = max(f.sentence for f in chosen)
-    positive = [f for name in used for f in by_class.get(name, ())]
-    for name in unless:
-        scope = scopes.get(name, "sentence")
-        for veto in by_class.get(name, ()):
-            if any(p.first <= veto.first and veto.last <= p.last for p in positive):
-                continue  # part of a word the frame found: "won't" in "won't stop"
-            if scope == "span":
-                # just before one of the words found, or inside it: "not going to", "ikke tage"
-                if any(
-                    w.first - _SPAN_BEFORE <= veto.first <= w.last and w.sentence == veto.sentence
-                    for w in chosen
-                ):
-                    return True
-            elif scope == "sentence":
-                if low_sentence <= veto.sentence <= high_sentence:
-                    return True
-            elif low_sentence - 1 <= veto.sentence <= high_sentence + 1:
-                return True
-    return False

@@ -1,0 +1,201 @@
+"""Matching frames: one word of each class near the others, and the vetoes.
+
+``moderation.frames`` loads the classes and frames; this module finds, for one
+frame, a combination of class words that fits its window and sentences and that
+no veto class rules out. Words are counted in tokens (numbers written in digits
+count as words too), so a window means the same in every text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from moderation.normalise import TextView
+from moderation.phrases import Hit, Meaning
+
+SENTENCE_END_RE = re.compile(r"[.!?\n]+")
+NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+_SPAN_BEFORE = 2
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One combination of word classes that signals harm or crisis."""
+
+    meaning: Meaning
+    groups: tuple[frozenset[str], ...]
+    window: int
+    sentences: int
+    ordered: bool
+    unless: tuple[str, ...]
+    classes: frozenset[str]
+
+
+class Found:
+    """A class word in the text: token range [first, last], sentence number, characters."""
+
+    __slots__ = ("end", "first", "last", "sentence", "start")
+
+    def __init__(self, first: int, last: int, sentence: int, start: int, end: int):
+        self.first, self.last, self.sentence = first, last, sentence
+        self.start, self.end = start, end
+
+
+class Positions:
+    """Word positions (tokens and numbers) and sentence numbers of one text."""
+
+    def __init__(self, view: TextView):
+        spans = view.token_spans
+        if NUMBER_RE.search(view.lower):
+            spans = sorted(spans + [m.span() for m in NUMBER_RE.finditer(view.lower)])
+        self.starts = [start for start, _end in spans]
+        self.first_of = {start: i for i, (start, _end) in enumerate(spans)}
+        self.last_of = {end: i for i, (_start, end) in enumerate(spans)}
+        ends = [m.end() for m in SENTENCE_END_RE.finditer(view.lower)]
+        self.sentence_starts = [0, *ends]
+
+    def sentence(self, position: int) -> int:
+        """The number of the sentence a character position is in."""
+        return bisect.bisect_right(self.sentence_starts, position) - 1
+
+    def by_class(self, found: list[Hit]) -> dict[str, list[Found]]:
+        """Class words by class name, as word ranges with their sentence."""
+        by_class: dict[str, list[Found]] = {}
+        for hit in found:
+            first, last = self.first_of.get(hit.start), self.last_of.get(hit.end)
+            if first is None or last is None:
+                continue
+            item = Found(first, last, self.sentence(hit.start), hit.start, hit.end)
+            by_class.setdefault(hit.meaning.category, []).append(item)
+        for items in by_class.values():
+            items.sort(key=_order)
+        return by_class
+
+    def ends_of(self, hit: Hit) -> list[Found]:
+        """The first and last word of another detector's finding, with their sentences."""
+        first = bisect.bisect_left(self.starts, hit.start)
+        last = bisect.bisect_left(self.starts, hit.end) - 1
+        if first > last:
+            return []
+        end_sentence = self.sentence(max(hit.start, hit.end - 1))
+        return [
+            Found(first, first, self.sentence(hit.start), hit.start, hit.end),
+            Found(last, last, end_sentence, hit.start, hit.end),
+        ]
+
+
+def match(frame: Frame, by_class: dict, scopes: dict) -> tuple[int, int] | None:
+    """The character span of the first combination without a veto, or None.
+
+    Each word of the rarest group is tried as the anchor, and every other group
+    takes its word nearest to the anchor (in order, when the frame is ordered), so
+    the cost grows with the number of rare words, not with all pairs.
+    """
+    groups = []
+    for group in frame.groups:
+        items = sorted((f for name in group for f in by_class.get(name, ())), key=_order)
+        groups.append((items, [f.first for f in items]))
+    rarest = min(range(len(groups)), key=lambda i: len(groups[i][0]))
+    used = {name for group in frame.groups for name in group}
+    for anchor in groups[rarest][0]:
+        chosen = _combination(frame, groups, rarest, anchor)
+        if chosen is not None and not _vetoed(frame, chosen, by_class, scopes, used):
+            return min(f.start for f in chosen), max(f.end for f in chosen)
+    return None
+
+
+def _order(found: Found) -> tuple[int, int]:
+    return found.first, found.last
+
+
+def _combination(frame: Frame, groups: list, rarest: int, anchor: Found) -> list | None:
+    """One word per group around the anchor, or None when they do not fit the frame."""
+    chosen: list[Found | None] = [None] * len(groups)
+    chosen[rarest] = anchor
+    if frame.ordered:
+        for i in range(rarest + 1, len(groups)):
+            items, firsts = groups[i]
+            position = bisect.bisect_right(firsts, chosen[i - 1].last)
+            if position == len(items):
+                return None
+            chosen[i] = items[position]
+        for i in range(rarest - 1, -1, -1):
+            items, firsts = groups[i]
+            position = bisect.bisect_left(firsts, chosen[i + 1].first) - 1
+            while position >= 0 and items[position].last >= chosen[i + 1].first:
+                position -= 1
+            if position < 0:
+                return None
+            chosen[i] = items[position]
+    else:
+        for i, (items, firsts) in enumerate(groups):
+            if i != rarest:
+                pick = _nearest(items, firsts, anchor, chosen, frame.window)
+                if pick is None:
+                    return None
+                chosen[i] = pick
+    first = min(f.first for f in chosen)
+    last = max(f.last for f in chosen)
+    if last - first + 1 > frame.window:
+        return None
+    sentences = [f.sentence for f in chosen]
+    if max(sentences) - min(sentences) + 1 > frame.sentences:
+        return None
+    return chosen
+
+
+def _nearest(items: list, firsts: list[int], anchor: Found, taken: list, window: int):
+    """The group's word nearest to the anchor that shares no token with a word already
+    taken (one word cannot fill two groups), or None within the window."""
+    position = bisect.bisect_left(firsts, anchor.first)
+    left, right = position - 1, position
+    while left >= 0 or right < len(items):
+        left_gap = anchor.first - items[left].first if left >= 0 else window
+        right_gap = items[right].first - anchor.first if right < len(items) else window
+        if min(left_gap, right_gap) >= window:
+            return None
+        if left_gap <= right_gap:
+            candidate, left = items[left], left - 1
+        else:
+            candidate, right = items[right], right + 1
+        if not any(t is not None and _overlap(t, candidate) for t in taken):
+            return candidate
+    return None
+
+
+def _overlap(a: Found, b: Found) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
+def _vetoed(frame: Frame, chosen: list, by_class: dict, scopes: dict, used: set) -> bool:
+    return vetoed_by(frame.unless, chosen, by_class, scopes, used)
+
+
+def vetoed_by(unless, chosen: list, by_class: dict, scopes: dict, used) -> bool:
+    """True when a word of an ``unless`` class lies in its scope around the words
+    ``chosen`` ("span": just before or inside one of them; "sentence": in their
+    sentences; "near": also one sentence either side). Veto words that are part of a
+    word of the ``used`` classes do not count ("won't" in "won't stop bleeding")."""
+    low_sentence = min(f.sentence for f in chosen)
+    high_sentence = max(f.sentence for f in chosen)
+    positive = [f for name in used for f in by_class.get(name, ())]
+    for name in unless:
+        scope = scopes.get(name, "sentence")
+        for veto in by_class.get(name, ()):
+            if any(p.first <= veto.first and veto.last <= p.last for p in positive):
+                continue  # part of a word the frame found: "won't" in "won't stop"
+            if scope == "span":
+                # just before one of the words found, or inside it: "not going to", "ikke tage"
+                if any(
+                    w.first - _SPAN_BEFORE <= veto.first <= w.last and w.sentence == veto.sentence
+                    for w in chosen
+                ):
+                    return True
+            elif scope == "sentence":
+                if low_sentence <= veto.sentence <= high_sentence:
+                    return True
+            elif low_sentence - 1 <= veto.sentence <= high_sentence + 1:
+                return True
+    return False
