@@ -18,6 +18,7 @@ from moderation.phrases import Hit, Meaning
 SENTENCE_END_RE = re.compile(r"[.!?\n]+")
 NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 _SPAN_BEFORE = 2
+LEAD = "lead"  # words that may come before an imperative: "just", "bare", "and then"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Frame:
     ordered: bool
     unless: tuple[str, ...]
     classes: frozenset[str]
+    imperative: bool = False
 
 
 class Found:
@@ -60,6 +62,10 @@ class Positions:
         """The number of the sentence a character position is in."""
         return bisect.bisect_right(self.sentence_starts, position) - 1
 
+    def first_word(self, sentence: int) -> int:
+        """The index of the first word of a sentence."""
+        return bisect.bisect_left(self.starts, self.sentence_starts[sentence])
+
     def by_class(self, found: list[Hit]) -> dict[str, list[Found]]:
         """Class words by class name, as word ranges with their sentence."""
         by_class: dict[str, list[Found]] = {}
@@ -86,12 +92,16 @@ class Positions:
         ]
 
 
-def match(frame: Frame, by_class: dict, scopes: dict) -> tuple[int, int] | None:
+def match(
+    frame: Frame, by_class: dict, scopes: dict, positions: Positions
+) -> tuple[int, int] | None:
     """The character span of the first combination without a veto, or None.
 
     Each word of the rarest group is tried as the anchor, and every other group
     takes its word nearest to the anchor (in order, when the frame is ordered), so
-    the cost grows with the number of rare words, not with all pairs.
+    the cost grows with the number of rare words, not with all pairs. An
+    ``imperative`` frame's first word must open its sentence, after nothing but
+    words of the class ``lead`` ("just", "bare").
     """
     groups = []
     for group in frame.groups:
@@ -101,9 +111,17 @@ def match(frame: Frame, by_class: dict, scopes: dict) -> tuple[int, int] | None:
     used = {name for group in frame.groups for name in group}
     for anchor in groups[rarest][0]:
         chosen = _combination(frame, groups, rarest, anchor)
-        if chosen is not None and not _vetoed(frame, chosen, by_class, scopes, used):
+        if chosen is None or (frame.imperative and not _opens(chosen[0], by_class, positions)):
+            continue
+        if not _vetoed(frame, chosen, by_class, scopes, used):
             return min(f.start for f in chosen), max(f.end for f in chosen)
     return None
+
+
+def _opens(word: Found, by_class: dict, positions: Positions) -> bool:
+    """True when only ``lead`` words stand between the sentence start and ``word``."""
+    lead = {i for f in by_class.get(LEAD, ()) for i in range(f.first, f.last + 1)}
+    return all(i in lead for i in range(positions.first_word(word.sentence), word.first))
 
 
 def _order(found: Found) -> tuple[int, int]:

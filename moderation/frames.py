@@ -52,7 +52,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from moderation.categories import CATEGORIES, SEVERITIES
-from moderation.frame_match import NUMBER_RE, Frame, Positions, match, vetoed_by
+from moderation.frame_match import LEAD, NUMBER_RE, Frame, Positions, match, vetoed_by
 from moderation.loader import DataSource
 from moderation.normalise import TextView
 from moderation.phrases import Hit, Meaning, PhraseIndex
@@ -161,7 +161,7 @@ class FrameDetector:
             context = context or Positions(view)
             by_class = context.by_class([h for h in class_hits if h.meaning.category in needed])
             for frame in frames:
-                span = match(frame, by_class, language.scopes)
+                span = match(frame, by_class, language.scopes, context)
                 if span is not None:
                     found.append(Hit(span[0], span[1], frame.meaning))
             for index, unless in checks:
@@ -213,8 +213,9 @@ def _compile(raw: dict, frame_id: str, classes) -> Frame:
         raise ValueError("sentences must be 1, 2 or 3")
     meaning = Meaning(category, severity, crisis, frame_id)
     ordered = bool(raw.get("ordered", False))
-    used = frozenset(unless).union(*groups)
-    return Frame(meaning, tuple(groups), window, sentences, ordered, unless, used)
+    imperative = bool(raw.get("imperative", False))
+    used = frozenset(unless).union(*groups) | ({LEAD} if imperative else set())
+    return Frame(meaning, tuple(groups), window, sentences, ordered, unless, used, imperative)
 
 
 def _soft_kind(hit: Hit) -> str:

@@ -24,7 +24,6 @@ KNOWN_MISSES = {
     "dev-self-harm-en-002": "wound-care words ('clean', 'infected') read as help-seeking",
     "dev-self-harm-da-002": "'bladet' (the blade) is also 'the magazine'; not a content word",
     "dev-suicide-en-007": "encouragement with no content word ('do it') is not recognised",
-    "dev-suicide-da-006": "encouragement with no content word ('gør det') is not recognised",
     "probe-self-harm-en-002": "'ice' is a coping word, so the advice is vetoed",
     "probe-self-harm-en-003": "advice and content word too far apart in one long sentence",
     "probe-self-harm-da-003": "'hjælper dig' reads as help-seeking",
@@ -34,8 +33,6 @@ KNOWN_MISSES = {
     "probe2-crisis-en-008": "waiting for a train at a station is everyday wording",
     "probe2-crisis-da-008": "waiting for a train at a station is everyday wording",
     "probe2-self-harm-da-001": "'ikke' two words before the advice vetoes it",
-    "probe2-eating-disorder-en-003": "'punish yourself' holds the only second-person word",
-    "probe2-eating-disorder-da-003": "'straf dig selv' holds the only second-person word",
 }
 
 
