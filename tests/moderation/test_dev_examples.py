@@ -3,7 +3,7 @@
 They were written from principles while building the frames (moderation/frames.py),
 not copied from any test set: crisis texts must raise the crisis flag, harmful texts
 must reach a moderator (review or block), must-allow texts must pass untouched.
-``probe.jsonl`` and ``probe2.jsonl`` were each written blind, measured once, and
+``probe.jsonl``, ``probe2.jsonl`` and ``probe3.jsonl`` were each written blind, measured once, and
 then used for development (the blind figures are in docs/moderation.md).
 Misses we know of and accept for now are strict xfails, so a fix is noticed.
 """
@@ -33,6 +33,8 @@ KNOWN_MISSES = {
     "probe2-crisis-en-008": "waiting for a train at a station is everyday wording",
     "probe2-crisis-da-008": "waiting for a train at a station is everyday wording",
     "probe2-self-harm-da-001": "'ikke' two words before the advice vetoes it",
+    "probe3-suicide-en-001": "'dangerous' reads as a warning (help-seeking)",
+    "probe3-recovery-da-011": "the broad crisis signal reads 'broen ... nu ... mig' as a crisis",
 }
 
 
