@@ -104,16 +104,18 @@ def match(
     words of the class ``lead`` ("just", "bare").
     """
     groups = []
-    for group in frame.groups:
+    for index, group in enumerate(frame.groups):
         items = sorted((f for name in group for f in by_class.get(name, ())), key=_order)
+        if index == 0 and frame.imperative:
+            items = [f for f in items if _opens(f, by_class, positions)]
+            if not items:
+                return None
         groups.append((items, [f.first for f in items]))
     rarest = min(range(len(groups)), key=lambda i: len(groups[i][0]))
     used = {name for group in frame.groups for name in group}
     for anchor in groups[rarest][0]:
         chosen = _combination(frame, groups, rarest, anchor)
-        if chosen is None or (frame.imperative and not _opens(chosen[0], by_class, positions)):
-            continue
-        if not _vetoed(frame, chosen, by_class, scopes, used):
+        if chosen is not None and not _vetoed(frame, chosen, by_class, scopes, used):
             return min(f.start for f in chosen), max(f.end for f in chosen)
     return None
 

@@ -35,7 +35,7 @@ Each language has ``<lang>/frames.toml``::
 A veto word that is part of a word the frame found ("won't" in "won't stop
 bleeding") does not count. ``all`` may hold a single class of whole phrases
 ("can't keep myself safe") to give them the frame's vetoes. ``number`` is a
-built-in class: any number written in digits ("30 tablets").
+built-in class: any number written in digits ("30 tablets"), from ``number_min``.
 
 Two more lists use the same classes on the findings of the other detectors:
 ``crisis_unless`` drops a crisis signal (not of high severity) of the phrase
@@ -74,6 +74,7 @@ class _Language:
         self.crisis_unless: tuple[str, ...] = ()
         self.signals_unless: tuple[str, ...] = ()
         self.uses_number = False
+        self.number_min = 0
 
 
 class FrameDetector:
@@ -110,6 +111,13 @@ class FrameDetector:
                         index.add(keys, meaning)
                 except ValueError as error:
                     source.problem(path, source.line_of(path, str(word)), f"{word!r}: {error}")
+        number_min = data.get("number_min", 0)
+        if not isinstance(number_min, int):
+            source.problem(
+                path, source.line_of(path, "number_min"), "number_min: expected a number"
+            )
+            number_min = 0
+        language.number_min = number_min
         for key in ("crisis_unless", "signals_unless"):
             names = data.get(key, [])
             unknown = sorted(set(names) - classes.keys())
@@ -148,7 +156,11 @@ class FrameDetector:
             class_hits = language.index.find(view)
             if language.uses_number and NUMBER_RE.search(view.lower):
                 number = Meaning(NUMBER, "low", False, NUMBER)
-                class_hits += [Hit(*m.span(), number) for m in NUMBER_RE.finditer(view.lower)]
+                class_hits += [
+                    Hit(*m.span(), number)
+                    for m in NUMBER_RE.finditer(view.lower)
+                    if float(m.group().replace(",", ".")) >= language.number_min
+                ]
             names = {hit.meaning.category for hit in class_hits}
             frames = [f for f in language.frames if all(group & names for group in f.groups)]
             vetoes = {"crisis": language.crisis_unless, "signals": language.signals_unless}
