@@ -91,7 +91,7 @@ def test_help_seeking_negation_and_support_are_not_advice(text):
 
 
 def test_a_frame_finding_is_medium_and_names_its_frame():
-    [finding] = [f for f in check("jeg kan ikke holde mig selv i live i nat", "chat").findings]
+    [finding] = check("jeg kan ikke holde mig selv i live i nat", "chat").findings
     assert finding.severity == "medium"
     assert finding.rule.startswith("da.frame.")
     assert finding.crisis
