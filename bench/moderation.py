@@ -152,9 +152,11 @@ HELD_OUT: list[tuple[str, str]] = [
 ]
 
 
-def _corpus(folder: Path = CORPUS_DIR) -> list[dict]:
+def _corpus(folder: Path = CORPUS_DIR, pattern: str = "*.jsonl", skip: str = "") -> list[dict]:
     items = []
-    for path in sorted(folder.glob("*.jsonl")):
+    for path in sorted(folder.glob(pattern)):
+        if skip and path.name.startswith(skip):
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 items.append(json.loads(line))
