@@ -379,8 +379,8 @@ def _doubled_data_dir(target: Path) -> Path:
     shutil.copytree(default_data_dir(), target)
     _, imported = better_profanity_words()
     for path in sorted(target.rglob("*.txt")):
-        if path.parent == target:
-            continue  # allowlists and character maps are not word lists
+        if path.parent == target or path.name == "alias_joined.txt":
+            continue  # allowlists and character maps are not word lists; aliases not timed
         entries = [
             line
             for line in path.read_text(encoding="utf-8").splitlines()
@@ -395,7 +395,27 @@ def _doubled_data_dir(target: Path) -> Path:
         with path.open("a", encoding="utf-8") as handle:
             handle.write("\n# synthetic entries added by bench/moderation.py\n")
             handle.write("\n".join(words[:count]) + "\n")
+    for path in sorted(target.glob("*/frames.toml")):
+        _double_frame_classes(path, rng)
     return target
+
+
+def _double_frame_classes(path: Path, rng: random.Random) -> None:
+    """Double every word class of a frames.toml with synthetic entries (in place)."""
+    import tomllib
+
+    classes = tomllib.loads(path.read_text(encoding="utf-8")).get("classes", {})
+    lines = path.read_text(encoding="utf-8").splitlines()
+    in_classes = False
+    for i, line in enumerate(lines):
+        if line.startswith("["):
+            in_classes = line.strip() == "[classes]"
+            continue
+        name, _, rest = line.partition(" = [")
+        if in_classes and name in classes and line.startswith(name):
+            extra = ", ".join(f'"{_synthetic_word(rng)}"' for _ in classes[name])
+            lines[i] = f"{name} = [{extra}, {rest}" if classes[name] else line
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _load_seconds() -> float:
