@@ -209,7 +209,9 @@ def vetoed_by(unless, chosen: list, by_class: dict, scopes: dict, used) -> bool:
             if scope == "span":
                 # just before one of the words found, or inside it: "not going to", "ikke tage"
                 if any(
-                    w.first - _SPAN_BEFORE <= veto.first <= w.last and w.sentence == veto.sentence
+                    w.first - _SPAN_BEFORE <= veto.last
+                    and veto.first <= w.last
+                    and w.sentence == veto.sentence
                     for w in chosen
                 ):
                     return True
