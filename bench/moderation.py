@@ -535,12 +535,17 @@ def main(argv: list[str]) -> int:
         )
     else:
         print(f"no held-out set in {HELDOUT_DIR.relative_to(REPO)}")
-    dev_items = _corpus(DEV_DIR) if DEV_DIR.is_dir() else []
+    dev_items = _corpus(DEV_DIR, skip="measure") if DEV_DIR.is_dir() else []
     if dev_items:
         result["dev_examples"] = labelled_set(engine, dev_items)
         print_labelled_set(
             "development examples tests/moderation/dev (tuned on)", result["dev_examples"]
         )
+    measured = _corpus(DEV_DIR, pattern="measure*.jsonl") if DEV_DIR.is_dir() else []
+    if measured:
+        result["dev_measured"] = labelled_set(engine, measured)
+        title = "own texts tests/moderation/dev/measure*.jsonl (written blind, not tuned on)"
+        print_labelled_set(title, result["dev_measured"])
 
     figures = speed(engine, args.quick)
     result["speed"] = figures
