@@ -97,11 +97,14 @@ def match(
 ) -> tuple[int, int] | None:
     """The character span of the first combination without a veto, or None.
 
-    Each word of the rarest group is tried as the anchor, and every other group
-    takes its word nearest to the anchor (in order, when the frame is ordered), so
-    the cost grows with the number of rare words, not with all pairs. An
-    ``imperative`` frame's first word must open its sentence, after nothing but
-    words of the class ``lead`` ("just", "bare").
+    Each word of the rarest group is tried as the anchor. The other groups take
+    words within the window around it, nearest first (in order, when the frame is
+    ordered), and when a combination does not fit or is vetoed the next nearest
+    words are tried, up to ``_MAX_TRIES`` combinations per anchor: so a valid
+    combination a few words further away is found, while the cost still grows with
+    the number of rare words and not with all pairs. An ``imperative`` frame's first
+    word must open its sentence, after nothing but words of the class ``lead``
+    ("just", "bare").
     """
     groups = []
     for index, group in enumerate(frame.groups):
@@ -114,10 +117,17 @@ def match(
     rarest = min(range(len(groups)), key=lambda i: len(groups[i][0]))
     used = {name for group in frame.groups for name in group}
     for anchor in groups[rarest][0]:
-        chosen = _combination(frame, groups, rarest, anchor)
-        if chosen is not None and not _vetoed(frame, chosen, by_class, scopes, used):
+        candidates = _candidates(frame, groups, rarest, anchor)
+        if candidates is None:
+            continue
+        budget = [_MAX_TRIES]
+        chosen = _search(frame, candidates, [], budget, by_class, scopes, used)
+        if chosen is not None:
             return min(f.start for f in chosen), max(f.end for f in chosen)
     return None
+
+
+_MAX_TRIES = 24  # combinations tried per anchor word
 
 
 def _opens(word: Found, by_class: dict, positions: Positions) -> bool:
@@ -130,67 +140,64 @@ def _order(found: Found) -> tuple[int, int]:
     return found.first, found.last
 
 
-def _combination(frame: Frame, groups: list, rarest: int, anchor: Found) -> list | None:
-    """One word per group around the anchor, or None when they do not fit the frame."""
-    chosen: list[Found | None] = [None] * len(groups)
-    chosen[rarest] = anchor
-    if frame.ordered:
-        for i in range(rarest + 1, len(groups)):
-            items, firsts = groups[i]
-            position = bisect.bisect_right(firsts, chosen[i - 1].last)
-            if position == len(items):
-                return None
-            chosen[i] = items[position]
-        for i in range(rarest - 1, -1, -1):
-            items, firsts = groups[i]
-            position = bisect.bisect_left(firsts, chosen[i + 1].first) - 1
-            while position >= 0 and items[position].last >= chosen[i + 1].first:
-                position -= 1
-            if position < 0:
-                return None
-            chosen[i] = items[position]
-    else:
-        for i, (items, firsts) in enumerate(groups):
-            if i != rarest:
-                pick = _nearest(items, firsts, anchor, chosen, frame.window)
-                if pick is None:
-                    return None
-                chosen[i] = pick
-    first = min(f.first for f in chosen)
-    last = max(f.last for f in chosen)
-    if last - first + 1 > frame.window:
-        return None
-    sentences = [f.sentence for f in chosen]
-    if max(sentences) - min(sentences) + 1 > frame.sentences:
-        return None
-    return chosen
-
-
-def _nearest(items: list, firsts: list[int], anchor: Found, taken: list, window: int):
-    """The group's word nearest to the anchor that shares no token with a word already
-    taken (one word cannot fill two groups), or None within the window."""
-    position = bisect.bisect_left(firsts, anchor.first)
-    left, right = position - 1, position
-    while left >= 0 or right < len(items):
-        left_gap = anchor.first - items[left].first if left >= 0 else window
-        right_gap = items[right].first - anchor.first if right < len(items) else window
-        if min(left_gap, right_gap) >= window:
+def _candidates(frame: Frame, groups: list, rarest: int, anchor: Found) -> list | None:
+    """Per group, its words within the window and the sentences around the anchor,
+    nearest first; the anchor alone for its own group. None when a group has none."""
+    result = []
+    for i, (items, firsts) in enumerate(groups):
+        if i == rarest:
+            result.append([anchor])
+            continue
+        low = bisect.bisect_left(firsts, anchor.first - frame.window + 1)
+        high = bisect.bisect_left(firsts, anchor.first + frame.window)
+        near = [
+            f
+            for f in items[low:high]
+            if abs(f.sentence - anchor.sentence) < frame.sentences
+            and f.last - anchor.first < frame.window
+            and anchor.last - f.first < frame.window
+        ]
+        if not near:
             return None
-        if left_gap <= right_gap:
-            candidate, left = items[left], left - 1
-        else:
-            candidate, right = items[right], right + 1
-        if not any(t is not None and _overlap(t, candidate) for t in taken):
-            return candidate
+        near.sort(key=lambda f: abs(f.first - anchor.first))
+        result.append(near)
+    return result
+
+
+def _search(frame, candidates, chosen, budget, by_class, scopes, used) -> list | None:
+    """Depth-first: one word per group that fits the window, the sentences, the order
+    and no overlap, and whose combination no veto rules out; None when the budget of
+    tries is spent first."""
+    depth = len(chosen)
+    if depth == len(candidates):
+        budget[0] -= 1
+        return None if vetoed_by(frame.unless, chosen, by_class, scopes, used) else chosen
+    for candidate in candidates[depth]:
+        if budget[0] <= 0:
+            return None
+        if not _fits(frame, chosen, candidate):
+            continue
+        found = _search(frame, candidates, [*chosen, candidate], budget, by_class, scopes, used)
+        if found is not None:
+            return found
     return None
+
+
+def _fits(frame: Frame, chosen: list, candidate: Found) -> bool:
+    if frame.ordered and chosen and candidate.first <= chosen[-1].last:
+        return False
+    if any(_overlap(c, candidate) for c in chosen):
+        return False  # one word cannot fill two groups
+    first = min([candidate.first, *(c.first for c in chosen)])
+    last = max([candidate.last, *(c.last for c in chosen)])
+    if last - first + 1 > frame.window:
+        return False
+    sentences = [candidate.sentence, *(c.sentence for c in chosen)]
+    return max(sentences) - min(sentences) + 1 <= frame.sentences
 
 
 def _overlap(a: Found, b: Found) -> bool:
     return a.first <= b.last and b.first <= a.last
-
-
-def _vetoed(frame: Frame, chosen: list, by_class: dict, scopes: dict, used: set) -> bool:
-    return vetoed_by(frame.unless, chosen, by_class, scopes, used)
 
 
 def vetoed_by(unless, chosen: list, by_class: dict, scopes: dict, used) -> bool:

@@ -12,7 +12,12 @@ with the number of entries. Two extra views catch evasions:
 
 An entry word ending in ``*`` is a stem: it is stored with each ending of the
 language's ``inflections.txt`` ("selvmordsmetode*" also matches
-"selvmordsmetoder"), which keeps look-ups exact and fast.
+"selvmordsmetoder"), which keeps look-ups exact and fast. The last word of an
+entry may end in ``**``: a prefix of a compound ("selvmords**" matches
+"selvmordstanker" and "selvmordsforsøg"); a token is tried against the prefix
+lengths in use, a handful of dict look-ups whatever the number of entries. A
+word in brackets is optional ("tager [jeg] livet af mig": Danish puts the
+subject after the verb when something else opens the sentence).
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from dataclasses import dataclass
 from moderation.normalise import TextView, squeeze
 
 _END = "\x00"
+_PREFIX = "\x01"  # marks a key that is a prefix ("selvmords**"); also the trie's prefix table
+_MIN_PREFIX = 4
 _NUMBER_WORD_RE = re.compile(r"(?<![\w@$])\d+(?![\w@$])")
 _MAX_EXPANSIONS = 400
 
@@ -58,15 +65,24 @@ class PhraseIndex:
         self._squeezed_trie: dict = {}
         self._joined: dict[str, list[Meaning]] = {}
         self._first_keys: set[str] = set()
+        # Prefix entries of one word: prefix -> meanings, and the prefix lengths in use.
+        self._first_prefixes: dict[str, list[Meaning]] = {}
+        self._prefix_lengths: set[int] = set()
         self.size = 0
 
     def entry_keys(self, text: str, endings: Iterable[str]) -> list[tuple[str, ...]]:
         """The key sequences an entry stands for; raises ValueError when it cannot match."""
-        alternatives: list[list[str]] = []
+        alternatives: list[list[str | None]] = []
         endings = list(endings)
-        for word in text.split():
-            stem = word.endswith("*")
+        words = text.split()
+        for number, word in enumerate(words):
+            optional = word.startswith("[") and word.endswith("]") and len(words) > 1
+            word = word.strip("[]") if optional else word
+            prefix = word.endswith("**")
+            stem = word.endswith("*") and not prefix
             word = word.rstrip("*")
+            if prefix and (number != len(words) - 1 or optional):
+                raise ValueError("only the last word of an entry can be a prefix ('word**')")
             if _NUMBER_WORD_RE.search(word):
                 raise ValueError("a number on its own cannot be matched by a word list")
             view = self._view_of(word)
@@ -79,6 +95,12 @@ class PhraseIndex:
             alternatives.extend([key] for key in keys)
             if stem:
                 alternatives[-1] = [keys[-1] + ending for ending in ["", *endings]]
+            if prefix:
+                if len(keys) != 1 or len(keys[0]) < _MIN_PREFIX:
+                    raise ValueError(f"a prefix needs one word of {_MIN_PREFIX} letters or more")
+                alternatives[-1] = [keys[0] + _PREFIX]
+            if optional:
+                alternatives[-1] = [*alternatives[-1], None]
         if not alternatives:
             raise ValueError("empty entry")
         combos = 1
@@ -86,10 +108,18 @@ class PhraseIndex:
             combos *= len(options)
         if combos > _MAX_EXPANSIONS:
             raise ValueError(f"too many stem expansions ({combos}); use fewer '*' in one entry")
-        return [tuple(keys) for keys in itertools.product(*alternatives)]
+        found = []
+        for combo in itertools.product(*alternatives):
+            keys = tuple(key for key in combo if key is not None)
+            if keys and keys not in found:
+                found.append(keys)
+        return found
 
     def add(self, keys: tuple[str, ...], meaning: Meaning) -> None:
         """Store one key sequence with its meaning."""
+        if keys[-1].endswith(_PREFIX):
+            self._add_prefix(keys, meaning)
+            return
         for trie, seq in ((self._trie, keys), (self._squeezed_trie, tuple(map(squeeze, keys)))):
             node = trie
             for key in seq:
@@ -98,6 +128,19 @@ class PhraseIndex:
         self._joined.setdefault("".join(keys), []).append(meaning)
         self._first_keys.add(keys[0])
         self.size += 1
+
+    def _add_prefix(self, keys: tuple[str, ...], meaning: Meaning) -> None:
+        prefix = keys[-1][: -len(_PREFIX)]
+        self._prefix_lengths.add(len(prefix))
+        self.size += 1
+        if len(keys) == 1:
+            self._first_prefixes.setdefault(prefix, []).append(meaning)
+            return
+        node = self._trie
+        for key in keys[:-1]:
+            node = node.setdefault(key, {})
+        node.setdefault(_PREFIX, {}).setdefault(prefix, []).append(meaning)
+        self._first_keys.add(keys[0])
 
     def find(self, view: TextView) -> list[Hit]:
         """Every occurrence of every entry in the text (overlaps included)."""
@@ -108,6 +151,10 @@ class PhraseIndex:
             for i, key in enumerate(keys):
                 if key in starts:
                     self._walk(self._trie, keys, i, view, hits)
+        if self._first_prefixes:
+            for i, key in enumerate(keys):
+                for meaning in self._prefix_meanings(self._first_prefixes, key):
+                    hits.append(Hit(*view.token_spans[i], meaning))
         if view.has_repeats:
             self._find_squeezed(view, hits)
         if "1" in view.lower:
@@ -117,9 +164,21 @@ class PhraseIndex:
                 hits.append(Hit(start, end, meaning))
         return hits
 
+    def _prefix_meanings(self, prefixes: dict[str, list[Meaning]], key: str) -> list[Meaning]:
+        """Meanings of the prefix entries that ``key`` starts with."""
+        found: list[Meaning] = []
+        for length in self._prefix_lengths:
+            if length <= len(key):
+                found.extend(prefixes.get(key[:length], ()))
+        return found
+
     def _walk(self, trie, keys, i, view, hits, must_cover: set[int] | None = None) -> None:
         node = trie
         for j in range(i, len(keys)):
+            prefixes = node.get(_PREFIX) if j > i else None
+            if prefixes and (must_cover is None or must_cover.intersection(range(i, j + 1))):
+                for meaning in self._prefix_meanings(prefixes, keys[j]):
+                    hits.append(Hit(view.token_spans[i][0], view.token_spans[j][1], meaning))
             node = node.get(keys[j])
             if node is None:
                 return
