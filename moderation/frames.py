@@ -60,6 +60,8 @@ from moderation.phrases import Hit, Meaning, PhraseIndex
 NUMBER = "number"  # a built-in class: any number written in digits ("30 tablets")
 _SCOPES = ("span", "sentence", "near")
 _MAX_WINDOW = 40
+# Contractions that, typed without the apostrophe, are other words.
+_NOT_JOINED = frozenset({"ill", "well", "were", "shell", "hell", "id", "wed", "shed", "hed", "odd"})
 
 
 class _Language:
@@ -107,8 +109,9 @@ class FrameDetector:
             meaning = Meaning(name, "low", False, f"{path.name}:{name}")
             for word in words:
                 try:
-                    for keys in index.entry_keys(str(word), endings):
-                        index.add(keys, meaning)
+                    for variant in _spellings(str(word)):
+                        for keys in index.entry_keys(variant, endings):
+                            index.add(keys, meaning)
                 except ValueError as error:
                     source.problem(path, source.line_of(path, str(word)), f"{word!r}: {error}")
         number_min = data.get("number_min", 0)
@@ -192,6 +195,17 @@ class FrameDetector:
         if best == 0:
             return self._languages
         return [lang for lang, n in zip(self._languages, counts, strict=True) if 2 * n >= best]
+
+
+def _spellings(entry: str) -> list[str]:
+    """An entry and, when it has apostrophes, the same words typed without them
+    ("can't go on" -> "cant go on"), unless that makes another word ("we'll" -> "well")."""
+    if "'" not in entry:
+        return [entry]
+    joined = " ".join(word.replace("'", "") for word in entry.split())
+    if any(word.replace("'", "") in _NOT_JOINED for word in entry.split() if "'" in word):
+        return [entry]
+    return [entry, joined]
 
 
 def _compile(raw: dict, frame_id: str, classes) -> Frame:
