@@ -21,19 +21,12 @@ DEV_DIR = Path(__file__).parent / "dev"
 MUST_ALLOW_GROUPS = {"recovery", "everyday", "identity", "helpline"}
 
 KNOWN_MISSES = {
-    "dev-self-harm-en-002": "wound-care words ('clean', 'infected') read as help-seeking",
-    "dev-self-harm-da-002": "'bladet' (the blade) is also 'the magazine'; not a content word",
-    "dev-suicide-en-007": "encouragement with no content word ('do it') is not recognised",
-    "probe-self-harm-en-002": "'ice' is a coping word, so the advice is vetoed",
-    "probe-self-harm-en-003": "advice and content word too far apart in one long sentence",
     "probe-self-harm-da-003": "'hjælper dig' reads as help-seeking",
-    "probe-suicide-da-003": "'sikker' (sure/safe) reads as help-seeking",
     "probe-drugs-da-002": "'lægen' (the doctor) reads as help-seeking",
     "probe2-crisis-en-003": "a rope put up, with no time or despair word: only a medium signal",
     "probe2-crisis-en-008": "waiting for a train at a station is everyday wording",
     "probe2-crisis-da-008": "waiting for a train at a station is everyday wording",
     "probe2-self-harm-da-001": "'ikke' two words before the advice vetoes it",
-    "probe3-suicide-en-001": "'dangerous' reads as a warning (help-seeking)",
     "probe3-recovery-da-011": "the broad crisis signal reads 'broen ... nu ... mig' as a crisis",
 }
 
