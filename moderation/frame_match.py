@@ -16,6 +16,7 @@ from moderation.normalise import TextView
 from moderation.phrases import Hit, Meaning
 
 SENTENCE_END_RE = re.compile(r"[.!?\n]+")
+CLAUSE_END_RE = re.compile(r"[.!?\n,;:]+")
 NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 _SPAN_BEFORE = 2
 LEAD = "lead"  # words that may come before an imperative: "just", "bare", "and then"
@@ -36,13 +37,14 @@ class Frame:
 
 
 class Found:
-    """A class word in the text: token range [first, last], sentence number, characters."""
+    """A class word in the text: token range [first, last], sentence and clause number,
+    characters."""
 
-    __slots__ = ("end", "first", "last", "sentence", "start")
+    __slots__ = ("clause", "end", "first", "last", "sentence", "start")
 
-    def __init__(self, first: int, last: int, sentence: int, start: int, end: int):
+    def __init__(self, first: int, last: int, sentence: int, start: int, end: int, clause=0):
         self.first, self.last, self.sentence = first, last, sentence
-        self.start, self.end = start, end
+        self.start, self.end, self.clause = start, end, clause
 
 
 class Positions:
@@ -57,10 +59,15 @@ class Positions:
         self.last_of = {end: i for i, (_start, end) in enumerate(spans)}
         ends = [m.end() for m in SENTENCE_END_RE.finditer(view.lower)]
         self.sentence_starts = [0, *ends]
+        self.clause_starts = [0, *(m.end() for m in CLAUSE_END_RE.finditer(view.lower))]
 
     def sentence(self, position: int) -> int:
         """The number of the sentence a character position is in."""
         return bisect.bisect_right(self.sentence_starts, position) - 1
+
+    def clause(self, position: int) -> int:
+        """The number of the clause (between commas, semicolons, sentence ends) of a position."""
+        return bisect.bisect_right(self.clause_starts, position) - 1
 
     def first_word(self, sentence: int) -> int:
         """The index of the first word of a sentence."""
@@ -73,7 +80,8 @@ class Positions:
             first, last = self.first_of.get(hit.start), self.last_of.get(hit.end)
             if first is None or last is None:
                 continue
-            item = Found(first, last, self.sentence(hit.start), hit.start, hit.end)
+            sentence, clause = self.sentence(hit.start), self.clause(hit.start)
+            item = Found(first, last, sentence, hit.start, hit.end, clause)
             by_class.setdefault(hit.meaning.category, []).append(item)
         for items in by_class.values():
             items.sort(key=_order)
@@ -86,9 +94,12 @@ class Positions:
         if first > last:
             return []
         end_sentence = self.sentence(max(hit.start, hit.end - 1))
+        end_clause = self.clause(max(hit.start, hit.end - 1))
         return [
-            Found(first, first, self.sentence(hit.start), hit.start, hit.end),
-            Found(last, last, end_sentence, hit.start, hit.end),
+            Found(
+                first, first, self.sentence(hit.start), hit.start, hit.end, self.clause(hit.start)
+            ),
+            Found(last, last, end_sentence, hit.start, hit.end, end_clause),
         ]
 
 
@@ -202,7 +213,8 @@ def _overlap(a: Found, b: Found) -> bool:
 
 def vetoed_by(unless, chosen: list, by_class: dict, scopes: dict, used) -> bool:
     """True when a word of an ``unless`` class lies in its scope around the words
-    ``chosen`` ("span": just before or inside one of them; "sentence": in their
+    ``chosen`` ("span": just before one of them in the same clause, or inside it;
+    "sentence": in their
     sentences; "near": also one sentence either side). Veto words that are part of a
     word of the ``used`` classes do not count ("won't" in "won't stop bleeding")."""
     low_sentence = min(f.sentence for f in chosen)
@@ -214,11 +226,12 @@ def vetoed_by(unless, chosen: list, by_class: dict, scopes: dict, used) -> bool:
             if any(p.first <= veto.first and veto.last <= p.last for p in positive):
                 continue  # part of a word the frame found: "won't" in "won't stop"
             if scope == "span":
-                # just before one of the words found, or inside it: "not going to", "ikke tage"
+                # just before one of the words found, or inside it, in the same clause:
+                # "not going to", "ikke tage" (but not "ikke nok, du skal have ...")
                 if any(
                     w.first - _SPAN_BEFORE <= veto.last
                     and veto.first <= w.last
-                    and w.sentence == veto.sentence
+                    and (w.clause == veto.clause or veto.first >= w.first)
                     for w in chosen
                 ):
                     return True

@@ -41,6 +41,7 @@ class NameDetector:
         self.titles: set[str] = set()
         self.intro_words: set[str] = set()
         self.not_after: set[str] = set()
+        self.not_before: set[str] = set()
         self.towns = towns
         self.relations: PhraseIndex = phrase_index_factory()
         relation = Meaning(NAME, "high", False, "name.relation")
@@ -53,6 +54,7 @@ class NameDetector:
             "name_titles.txt": self.titles,
             "name_intro_words.txt": self.intro_words,
             "name_not_after.txt": self.not_after,
+            "name_not_before.txt": self.not_before,
         }
         for folder in source.languages():
             for file_name, target in lists.items():
@@ -102,6 +104,8 @@ class NameDetector:
                 continue
             if i > 0 and keys[i - 1] in self.not_after:
                 continue  # "Sankt Hans", "St Mary's"
+            if i + 1 < len(keys) and keys[i + 1] in self.not_before:
+                continue  # "Mario Kart": a title, not a person
             if not self._counts_alone(key, plain, spans[i]):
                 continue
             if i + 1 < len(keys) and self._is_last_name(keys, plain, spans, i + 1):

@@ -21,12 +21,6 @@ DEV_DIR = Path(__file__).parent / "dev"
 MUST_ALLOW_GROUPS = {"recovery", "everyday", "identity", "helpline"}
 
 KNOWN_MISSES = {
-    "probe-self-harm-da-003": "'hjælper dig' reads as help-seeking",
-    "probe-drugs-da-002": "'lægen' (the doctor) reads as help-seeking",
-    "probe2-crisis-en-003": "a rope put up, with no time or despair word: only a medium signal",
-    "probe2-crisis-en-008": "waiting for a train at a station is everyday wording",
-    "probe2-crisis-da-008": "waiting for a train at a station is everyday wording",
-    "probe2-self-harm-da-001": "'ikke' two words before the advice vetoes it",
     "probe3-recovery-da-011": "the broad crisis signal reads 'broen ... nu ... mig' as a crisis",
 }
 
