@@ -16,8 +16,8 @@ from app.i18n import pick, translate
 from app.permissions import require
 from app.review_hooks import run_after_decision
 from community.errors import Conflict, ValidationFailed
-from community.review.console import item_detail, queue_summary
-from community.review.services import open_items, perform
+from community.review.console import item_detail, queue_page
+from community.review.services import perform
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 bp.before_request(require("review.view_queue"))
@@ -39,7 +39,7 @@ class DecisionForm(FlaskForm):
 @bp.get("")
 def queue() -> str:
     kinds = request.args.getlist("kind")
-    page = open_items(
+    listing = queue_page(
         db.session,
         current_user,
         subject_types=kinds or None,
@@ -47,9 +47,10 @@ def queue() -> str:
     )
     return render_template(
         "moderation/queue.html",
-        page=page,
+        page=listing.items,
         kinds=kinds,
-        summary=queue_summary(db.session, current_user),
+        summary=listing.summary,
+        excerpts=listing.excerpts,
     )
 
 

@@ -85,7 +85,7 @@ AVATAR = register(
         "avatar",
         ("approve", "reject"),
         _decide_avatar,
-        load=lambda session, subject_id: session.get(Avatar, subject_id),
+        model=Avatar,
     )
 )
 DESCRIPTION = register(
@@ -93,7 +93,7 @@ DESCRIPTION = register(
         "description",
         ("approve", "reject"),
         _decide_description,
-        load=lambda session, subject_id: session.get(DescriptionDraft, subject_id),
+        model=DescriptionDraft,
         texts=lambda draft: {"description": draft.text},
     )
 )
@@ -102,7 +102,7 @@ ALIAS = register(
         "alias",
         ("approve", "reject"),
         _decide_alias,
-        load=lambda session, subject_id: session.get(User, subject_id),
+        model=User,
         texts=lambda user: {"alias": user.alias},
     )
 )

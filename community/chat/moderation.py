@@ -200,7 +200,7 @@ CHAT_MESSAGE = register(
         "chat_message",
         ("approve", "reject"),
         _decide_chat_message,
-        load=lambda session, subject_id: session.get(ChatMessage, subject_id),
+        model=ChatMessage,
         texts=lambda message: {"body": message.body},
     )
 )

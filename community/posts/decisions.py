@@ -216,7 +216,7 @@ REVISION = register(
         "post_revision",
         ("publish", "request_changes", "reject"),
         _decide_revision,
-        load=lambda session, subject_id: session.get(PostRevision, subject_id),
+        model=PostRevision,
         texts=lambda r: post_texts(r.title, r.body_html, r.helps_text),
     )
 )
@@ -225,7 +225,7 @@ REPORTED_POST = register(
         "post",
         ("keep", "remove"),
         _decide_reported_post,
-        load=lambda session, subject_id: session.get(Post, subject_id),
+        model=Post,
         texts=_post_texts,
     )
 )
@@ -234,7 +234,7 @@ COMMENT = register(
         "comment",
         ("approve", "reject"),
         _decide_comment,
-        load=lambda session, subject_id: session.get(Comment, subject_id),
+        model=Comment,
         texts=lambda c: {"body": c.body},
     )
 )

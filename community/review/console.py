@@ -12,9 +12,11 @@ from community.accounts.models import User
 from community.audit import AuditEntry
 from community.errors import NotFound
 from community.i18n import N_
+from community.pagination import Page
 from community.permissions import authorize
 from community.review.models import ItemStatus, ReviewFlag, ReviewItem
 from community.review.registry import handler_for
+from community.review.services import open_items
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,29 @@ def item_detail(session: Session, viewer: object, item_id: int) -> ItemDetail:
     )
 
 
+SUMMARY_LENGTH = 90
+
+
+def item_summaries(session: Session, viewer: object, items: list[ReviewItem]) -> dict[int, str]:
+    """The opening words of each item's subject, loaded in one query per subject type."""
+    authorize(viewer, "review.view_queue")
+    by_type: dict[str, list[ReviewItem]] = {}
+    for item in items:
+        by_type.setdefault(item.subject_type, []).append(item)
+    summaries: dict[int, str] = {}
+    for subject_type, group in by_type.items():
+        handler = handler_for(subject_type)
+        subjects = handler.load_many(session, [i.subject_id for i in group])
+        for item in group:
+            subject = subjects.get(item.subject_id)
+            texts = handler.texts(subject) if subject is not None else {}
+            words = " ".join(" ".join(texts.values()).split())
+            summaries[item.id] = (
+                words if len(words) <= SUMMARY_LENGTH else words[:SUMMARY_LENGTH] + " …"
+            )
+    return summaries
+
+
 @dataclass(frozen=True)
 class QueueSummary:
     """Counts per subject type and the age of the oldest waiting item."""
@@ -123,3 +148,22 @@ def queue_summary(session: Session, viewer: object) -> QueueSummary:
     if oldest is not None and oldest.tzinfo is None:
         oldest = oldest.replace(tzinfo=UTC)
     return QueueSummary(counts={r[0]: r[1] for r in rows}, urgent=urgent, oldest=oldest)
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """The console's list: a page of open items, their excerpts, and the header counts."""
+
+    items: Page[ReviewItem]
+    excerpts: dict[int, str]
+    summary: QueueSummary
+
+
+def queue_page(
+    session: Session, viewer: object, *, subject_types: list[str] | None, cursor: str | None
+) -> QueuePage:
+    """Everything the console's list shows, in a fixed number of queries."""
+    items = open_items(session, viewer, subject_types=subject_types, cursor=cursor)
+    return QueuePage(
+        items, item_summaries(session, viewer, items.items), queue_summary(session, viewer)
+    )

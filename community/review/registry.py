@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 
@@ -26,10 +27,6 @@ class Decision:
 ApplyDecision = Callable[[Session, object, int, Decision, datetime], tuple[str | None, str]]
 
 
-def _no_subject(session: Session, subject_id: int) -> object | None:
-    return None
-
-
 def _no_texts(subject: object) -> dict[str, str]:
     return {}
 
@@ -38,17 +35,29 @@ def _no_texts(subject: object) -> dict[str, str]:
 class SubjectHandler:
     """How the queue treats one subject type.
 
-    ``actions`` are the decisions that apply; ``apply`` carries one out. ``load``
-    fetches the subject for the console, and ``texts`` gives its plain texts by
-    field name, which the console shows with the engine's findings marked (a
-    flag's ``field`` and span point into these texts).
+    ``actions`` are the decisions that apply; ``apply`` carries one out. ``model``
+    is the subject's table, so the console can load one subject or a whole page
+    of them in one query, and ``texts`` gives a subject's plain texts by field
+    name, which the console shows with the engine's findings marked (a flag's
+    ``field`` and span point into these texts).
     """
 
     subject_type: str
     actions: tuple[str, ...]
     apply: ApplyDecision
-    load: Callable[[Session, int], object | None] = _no_subject
+    model: type | None = None
     texts: Callable[[object], dict[str, str]] = _no_texts
+
+    def load(self, session: Session, subject_id: int) -> object | None:
+        """The subject, or None when it is gone."""
+        return session.get(self.model, subject_id) if self.model is not None else None
+
+    def load_many(self, session: Session, subject_ids: list[int]) -> dict[int, object]:
+        """Several subjects by id, in one query."""
+        if self.model is None or not subject_ids:
+            return {}
+        rows = session.scalars(select(self.model).where(self.model.id.in_(subject_ids)))
+        return {row.id: row for row in rows}
 
 
 _HANDLERS: dict[str, SubjectHandler] = {}
