@@ -77,6 +77,9 @@ class _Language:
         self.signals_unless: tuple[str, ...] = ()
         self.uses_number = False
         self.number_min = 0
+        # Each frame is listed under the classes of its most specific group (the group
+        # with the fewest entries): a frame is tried only when one of them is in the text.
+        self.triggers: dict[str, list[int]] = {}
 
 
 class FrameDetector:
@@ -132,6 +135,7 @@ class FrameDetector:
                 source.problem(path, source.line_of(path, name), f"bad scope for {name!r}")
                 continue
             language.scopes[name] = scope
+        sizes = {name: len(words) for name, words in classes.items() if isinstance(words, list)}
         for number, raw in enumerate(data.get("frame", []), start=1):
             frame_id = raw.get("id") or f"frame #{number}"
             line = source.line_of(path, f'"{frame_id}"')
@@ -140,6 +144,9 @@ class FrameDetector:
             except ValueError as error:
                 source.problem(path, line, f"{frame_id}: {error}")
                 continue
+            trigger = min(frame.groups, key=lambda group: sum(sizes.get(n, 0) for n in group))
+            for name in trigger:
+                language.triggers.setdefault(name, []).append(len(language.frames))
             language.frames.append(frame)
             language.uses_number = language.uses_number or NUMBER in frame.classes
 
@@ -165,7 +172,12 @@ class FrameDetector:
                     if float(m.group().replace(",", ".")) >= language.number_min
                 ]
             names = {hit.meaning.category for hit in class_hits}
-            frames = [f for f in language.frames if all(group & names for group in f.groups)]
+            tried = sorted({i for name in names for i in language.triggers.get(name, ())})
+            frames = [
+                frame
+                for frame in (language.frames[i] for i in tried)
+                if all(group & names for group in frame.groups)
+            ]
             vetoes = {"crisis": language.crisis_unless, "signals": language.signals_unless}
             checks = [(i, vetoes[kind]) for i, kind in soft if not names.isdisjoint(vetoes[kind])]
             if not frames and not checks:

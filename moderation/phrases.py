@@ -175,7 +175,7 @@ class PhraseIndex:
     def _walk(self, trie, keys, i, view, hits, must_cover: set[int] | None = None) -> None:
         node = trie
         for j in range(i, len(keys)):
-            prefixes = node.get(_PREFIX) if j > i else None
+            prefixes = node.get(_PREFIX) if j > i and self._prefix_lengths else None
             if prefixes and (must_cover is None or must_cover.intersection(range(i, j + 1))):
                 for meaning in self._prefix_meanings(prefixes, keys[j]):
                     hits.append(Hit(view.token_spans[i][0], view.token_spans[j][1], meaning))
