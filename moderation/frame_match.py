@@ -20,6 +20,7 @@ CLAUSE_END_RE = re.compile(r"[.!?\n,;:]+")
 NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 _SPAN_BEFORE = 2
 LEAD = "lead"  # words that may come before an imperative: "just", "bare", "and then"
+CONDITIONAL = "conditional"  # "if", "hvis": an imperative may open the clause after it
 
 
 @dataclass(frozen=True)
@@ -142,9 +143,18 @@ _MAX_TRIES = 24  # combinations tried per anchor word
 
 
 def _opens(word: Found, by_class: dict, positions: Positions) -> bool:
-    """True when only ``lead`` words stand between the sentence start and ``word``."""
+    """True when only ``lead`` words stand between the sentence start and ``word``, or
+    between the clause start and ``word`` in a sentence that opens with a ``conditional``
+    word ("if the ice doesn't work anymore, (then) switch to ...")."""
     lead = {i for f in by_class.get(LEAD, ()) for i in range(f.first, f.last + 1)}
-    return all(i in lead for i in range(positions.first_word(word.sentence), word.first))
+    first = positions.first_word(word.sentence)
+    if all(i in lead for i in range(first, word.first)):
+        return True
+    if not any(f.first == first for f in by_class.get(CONDITIONAL, ())):
+        return False
+    clause_start = positions.clause_starts[positions.clause(positions.starts[word.first])]
+    clause_first = bisect.bisect_left(positions.starts, clause_start)
+    return clause_first > first and all(i in lead for i in range(clause_first, word.first))
 
 
 def _order(found: Found) -> tuple[int, int]:

@@ -52,7 +52,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from moderation.categories import CATEGORIES, SEVERITIES
-from moderation.frame_match import LEAD, NUMBER_RE, Frame, Positions, match, vetoed_by
+from moderation.frame_match import (
+    CONDITIONAL,
+    LEAD,
+    NUMBER_RE,
+    Frame,
+    Positions,
+    match,
+    vetoed_by,
+)
 from moderation.loader import DataSource
 from moderation.normalise import TextView
 from moderation.phrases import Hit, Meaning, PhraseIndex
@@ -252,7 +260,7 @@ def _compile(raw: dict, frame_id: str, classes) -> Frame:
     meaning = Meaning(category, severity, crisis, frame_id)
     ordered = bool(raw.get("ordered", False))
     imperative = bool(raw.get("imperative", False))
-    used = frozenset(unless).union(*groups) | ({LEAD} if imperative else set())
+    used = frozenset(unless).union(*groups) | ({LEAD, CONDITIONAL} if imperative else set())
     return Frame(meaning, tuple(groups), window, sentences, ordered, unless, used, imperative)
 
 
