@@ -3,6 +3,8 @@
     python -m bench moderation [--quick]
 
 Prints precision and recall per category on ``tests/moderation/corpus/*.jsonl``,
+aggregate figures (never texts or ids) for the blind sets ``tests/moderation/heldout/``
+and ``tests/moderation/heldout2/`` (each apart, when present),
 crisis recall, the share of must-allow items that were flagged, and timings:
 a 500-character chat message, a 10,000-character post, the cost when the text
 doubles, the cost when every word list doubles (synthetic entries), the engine's
@@ -30,6 +32,8 @@ CORPUS_DIR = REPO / "tests" / "moderation" / "corpus"
 # Written independently and never used to develop the engine: only aggregate figures
 # are printed for it, never texts or ids, so it stays held out.
 HELDOUT_DIR = REPO / "tests" / "moderation" / "heldout"
+# A second blind set, written by another engineer; reported the same way, apart.
+HELDOUT2_DIR = REPO / "tests" / "moderation" / "heldout2"
 DEV_DIR = REPO / "tests" / "moderation" / "dev"
 MUST_ALLOW_GROUPS = {"recovery", "everyday", "identity", "helpline"}
 
@@ -527,14 +531,14 @@ def main(argv: list[str]) -> int:
         f"crisis flagged {h['crisis_flagged']}; harmless passed {h['harmless_passed']}"
     )
 
-    heldout_items = _corpus(HELDOUT_DIR) if HELDOUT_DIR.is_dir() else []
-    if heldout_items:
-        result["heldout_files"] = labelled_set(engine, heldout_items)
-        print_labelled_set(
-            "held-out set tests/moderation/heldout (aggregate only)", result["heldout_files"]
-        )
-    else:
-        print(f"no held-out set in {HELDOUT_DIR.relative_to(REPO)}")
+    for key, folder in (("heldout_files", HELDOUT_DIR), ("heldout2_files", HELDOUT2_DIR)):
+        heldout_items = _corpus(folder) if folder.is_dir() else []
+        name = folder.relative_to(REPO)
+        if heldout_items:
+            result[key] = labelled_set(engine, heldout_items)
+            print_labelled_set(f"held-out set {name} (aggregate only)", result[key])
+        else:
+            print(f"no held-out set in {name}")
     dev_items = _corpus(DEV_DIR, skip="measure") if DEV_DIR.is_dir() else []
     if dev_items:
         result["dev_examples"] = labelled_set(engine, dev_items)
