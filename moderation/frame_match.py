@@ -192,7 +192,8 @@ def _search(frame, candidates, chosen, budget, by_class, scopes, used) -> list |
     depth = len(chosen)
     if depth == len(candidates):
         budget[0] -= 1
-        return None if vetoed_by(frame.unless, chosen, by_class, scopes, used) else chosen
+        whole = [_whole(word, group) for word, group in zip(chosen, candidates, strict=True)]
+        return None if vetoed_by(frame.unless, whole, by_class, scopes, used) else chosen
     for candidate in candidates[depth]:
         if budget[0] <= 0:
             return None
@@ -202,6 +203,19 @@ def _search(frame, candidates, chosen, budget, by_class, scopes, used) -> list |
         if found is not None:
             return found
     return None
+
+
+def _whole(word: Found, group: list[Found]) -> Found:
+    """The word as far as the longest word of its group that contains it reaches, for
+    the vetoes: "not" before "a real cutter" also concerns "cutter", so the search
+    cannot step around a negation by taking part of a phrase."""
+    first, last = word.first, word.last
+    for other in group:
+        if other.first <= word.first and word.last <= other.last:
+            first, last = min(first, other.first), max(last, other.last)
+    if (first, last) == (word.first, word.last):
+        return word
+    return Found(first, last, word.sentence, word.start, word.end, word.clause)
 
 
 def _fits(frame: Frame, chosen: list, candidate: Found) -> bool:
