@@ -40,9 +40,9 @@ def test_a_bracketed_word_is_optional(index):
 
 def test_a_prefix_only_ends_an_entry():
     phrases = Engine()._new_index()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="last word"):
         phrases.entry_keys("selv** mord", ())
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="letters or more"):
         phrases.entry_keys("ab**", ())
 
 
