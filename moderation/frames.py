@@ -40,7 +40,10 @@ built-in class: any number written in digits ("30 tablets"), from ``number_min``
 Two more lists use the same classes on the findings of the other detectors:
 ``crisis_unless`` drops a crisis signal (not of high severity) of the phrase
 lists, rules or broad signals when one of its classes is near it, and
-``signals_unless`` does the same for the medium findings of the broad signals.
+``signals_unless`` does the same for the medium findings of the broad signals, and
+``reported_unless`` for slurs and hate phrases that the writer reports having been
+called ("people call me a ...", "someone wrote '...' on my locker"): those are
+someone telling what was done to them, not hate.
 
 All classes of a language are one phrase index, so a text is read once per
 language whatever the number of classes and frames. Matching is in
@@ -83,6 +86,7 @@ class _Language:
         self.frames: list[Frame] = []
         self.crisis_unless: tuple[str, ...] = ()
         self.signals_unless: tuple[str, ...] = ()
+        self.reported_unless: tuple[str, ...] = ()
         self.uses_number = False
         self.number_min = 0
         # Each frame is listed under the classes of its most specific group (the group
@@ -132,7 +136,7 @@ class FrameDetector:
             )
             number_min = 0
         language.number_min = number_min
-        for key in ("crisis_unless", "signals_unless"):
+        for key in ("crisis_unless", "signals_unless", "reported_unless"):
             names = data.get(key, [])
             unknown = sorted(set(names) - classes.keys())
             if unknown:
@@ -162,7 +166,8 @@ class FrameDetector:
         """``hits`` plus the frames found in the text, minus the crisis signals and the
         medium signals of other detectors that a language's ``crisis_unless`` and
         ``signals_unless`` classes veto (recovery, the past, everyday context near
-        them). High-severity findings are never removed."""
+        them), minus hate the writer reports having been called (``reported_unless``).
+        Other high-severity findings are never removed."""
         languages = self._languages_of(view)
         if not languages:
             return hits
@@ -186,7 +191,11 @@ class FrameDetector:
                 for frame in (language.frames[i] for i in tried)
                 if all(group & names for group in frame.groups)
             ]
-            vetoes = {"crisis": language.crisis_unless, "signals": language.signals_unless}
+            vetoes = {
+                "crisis": language.crisis_unless,
+                "signals": language.signals_unless,
+                "reported": language.reported_unless,
+            }
             checks = [(i, vetoes[kind]) for i, kind in soft if not names.isdisjoint(vetoes[kind])]
             if not frames and not checks:
                 continue
@@ -265,8 +274,11 @@ def _compile(raw: dict, frame_id: str, classes) -> Frame:
 
 
 def _soft_kind(hit: Hit) -> str:
-    """Which veto list may remove a finding of another detector: "crisis", "signals" or ""."""
+    """Which veto list may remove a finding of another detector: "crisis", "signals",
+    "reported" or ""."""
     meaning = hit.meaning
+    if meaning.category == "harm.hate" and not meaning.rule.startswith("signals"):
+        return "reported"
     if meaning.severity == "high":
         return ""
     if meaning.crisis:

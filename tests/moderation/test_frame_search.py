@@ -121,3 +121,21 @@ def test_first_person_past_narrative_is_not_advice():
 def test_a_first_name_before_a_title_word_is_not_a_person():
     assert check("my brother killed me in Mario Kart again", "chat").action == "allow"
     assert check("I talked to Mario yesterday", "chat").action == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "people at school call me a faggot and it really hurts. how do I deal with it?",
+        "nogen skrev 'rejs hjem til dit eget land' på mit skab. jeg fortalte det til rektor.",
+    ],
+)
+def test_a_slur_the_writer_reports_having_been_called_is_not_hate(text):
+    assert check(text, "post").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["you're a faggot", "I'll call you a faggot", "rejs hjem til dit eget land"]
+)
+def test_the_same_slur_aimed_at_someone_is_still_blocked(text):
+    assert check(text, "comment").action == "block"
