@@ -3,8 +3,8 @@
 They were written from principles while building the frames (moderation/frames.py),
 not copied from any test set: crisis texts must raise the crisis flag, harmful texts
 must reach a moderator (review or block), must-allow texts must pass untouched.
-``probe.jsonl``, ``probe2.jsonl`` and ``probe3.jsonl`` were each written blind, measured once, and
-then used for development (the blind figures are in docs/moderation.md).
+``probe*.jsonl``, ``support.jsonl`` and ``round6*.jsonl`` were each written blind, measured
+once, and then used for development (the blind figures are in docs/moderation.md).
 Misses we know of and accept for now are strict xfails, so a fix is noticed.
 """
 
@@ -20,9 +20,7 @@ import moderation
 DEV_DIR = Path(__file__).parent / "dev"
 MUST_ALLOW_GROUPS = {"recovery", "everyday", "identity", "helpline"}
 
-KNOWN_MISSES = {
-    "probe3-recovery-da-011": "the broad crisis signal reads 'broen ... nu ... mig' as a crisis",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _items() -> list[dict]:
