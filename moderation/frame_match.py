@@ -21,6 +21,7 @@ NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 _SPAN_BEFORE = 2
 LEAD = "lead"  # words that may come before an imperative: "just", "bare", "and then"
 CONDITIONAL = "conditional"  # "if", "hvis": an imperative may open the clause after it
+IMP_CHAIN = "imp_chain"  # "don't", "spild": a second imperative may follow in the next clause
 
 
 @dataclass(frozen=True)
@@ -145,12 +146,14 @@ _MAX_TRIES = 24  # combinations tried per anchor word
 def _opens(word: Found, by_class: dict, positions: Positions) -> bool:
     """True when only ``lead`` words stand between the sentence start and ``word``, or
     between the clause start and ``word`` in a sentence that opens with a ``conditional``
-    word ("if the ice doesn't work anymore, (then) switch to ...")."""
+    word ("if the ice doesn't work anymore, (then) switch to ...") or an ``imp_chain``
+    word ("don't waste time with scratching, get a ...")."""
     lead = {i for f in by_class.get(LEAD, ()) for i in range(f.first, f.last + 1)}
     first = positions.first_word(word.sentence)
     if all(i in lead for i in range(first, word.first)):
         return True
-    if not any(f.first == first for f in by_class.get(CONDITIONAL, ())):
+    openers = (*by_class.get(CONDITIONAL, ()), *by_class.get(IMP_CHAIN, ()))
+    if not any(f.first == first for f in openers):
         return False
     clause_start = positions.clause_starts[positions.clause(positions.starts[word.first])]
     clause_first = bisect.bisect_left(positions.starts, clause_start)

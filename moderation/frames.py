@@ -57,6 +57,7 @@ from pathlib import Path
 from moderation.categories import CATEGORIES, SEVERITIES
 from moderation.frame_match import (
     CONDITIONAL,
+    IMP_CHAIN,
     LEAD,
     NUMBER_RE,
     Frame,
@@ -269,7 +270,9 @@ def _compile(raw: dict, frame_id: str, classes) -> Frame:
     meaning = Meaning(category, severity, crisis, frame_id)
     ordered = bool(raw.get("ordered", False))
     imperative = bool(raw.get("imperative", False))
-    used = frozenset(unless).union(*groups) | ({LEAD, CONDITIONAL} if imperative else set())
+    used = frozenset(unless).union(*groups) | (
+        {LEAD, CONDITIONAL, IMP_CHAIN} if imperative else set()
+    )
     return Frame(meaning, tuple(groups), window, sentences, ordered, unless, used, imperative)
 
 
