@@ -15,6 +15,7 @@ from moderation.categories import CATEGORIES, SEVERITY_RANK
 from moderation.deobfuscate import Vocabulary, rewrite
 from moderation.frames import FrameDetector
 from moderation.loader import DataSource, LoadProblem, PolicyError, default_data_dir
+from moderation.model import ModelDetector
 from moderation.normalise import TextView, accent_table, build_key_table
 from moderation.phrases import Hit, PhraseIndex
 from moderation.pii_contact import ContactDetector
@@ -71,6 +72,7 @@ class Engine:
         self.frames = FrameDetector(
             source, self._new_index, lambda folder: inflection_endings(source, folder)
         )
+        self.model = ModelDetector(source)
         self.numbers = NumberDetector(source, self.view)
         self.contacts = ContactDetector(source, self.view, self._new_index)
         self.places = PlaceDetector(source, self.view)
@@ -143,7 +145,7 @@ class Engine:
         hits += self.names.find(view, kind)
         hits += find_spam(view, link_hits)
         hits += self.signals.find(view)
-        return self.frames.apply(view, hits)
+        return self.frames.apply(view, hits, self.model)
 
     def _detect_text(self, view: TextView) -> tuple[list[Hit], list[Hit]]:
         """Detectors that need no capital letters, run on the text and on its rewrite."""
@@ -223,6 +225,9 @@ def _drop_explained(hits: list[Hit]) -> list[Hit]:
             if h.meaning.category not in _SAFE_PHRASES_COVER
             or not any(_overlap(s, h) for s in safe)
         ]
+    # A finding of the word model says less than a frame's or a rule's: drop it where one
+    # of those already marks the same harm (or the crisis) in the same place.
+    kept = [h for h in kept if not _is_model(h) or not any(_same_harm(h, o) for o in kept)]
     result = []
     for hit in kept:
         category = hit.meaning.category
@@ -250,6 +255,18 @@ def _drop_explained(hits: list[Hit]) -> list[Hit]:
             chosen.append(hit)
     chosen.sort(key=lambda h: (h.start, h.end, h.meaning.category))
     return chosen
+
+
+def _is_model(hit: Hit) -> bool:
+    return hit.meaning.rule.startswith("model.")
+
+
+def _same_harm(model_hit: Hit, other: Hit) -> bool:
+    if _is_model(other) or not _overlap(model_hit, other):
+        return False
+    if model_hit.meaning.crisis:
+        return other.meaning.crisis
+    return other.meaning.category == model_hit.meaning.category
 
 
 def _overlap(a: Hit, b: Hit) -> bool:

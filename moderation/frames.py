@@ -40,7 +40,8 @@ built-in class: any number written in digits ("30 tablets"), from ``number_min``
 Two more lists use the same classes on the findings of the other detectors:
 ``crisis_unless`` drops a crisis signal (not of high severity) of the phrase
 lists, rules or broad signals when one of its classes is near it, and
-``signals_unless`` does the same for the medium findings of the broad signals, and
+``signals_unless`` does the same for the medium findings of the broad signals,
+``model_unless`` for those of the word model (``moderation.model``), and
 ``reported_unless`` for slurs and hate phrases that the writer reports having been
 called ("people call me a ...", "someone wrote '...' on my locker"): those are
 someone telling what was done to them, not hate.
@@ -88,6 +89,11 @@ class _Language:
         self.crisis_unless: tuple[str, ...] = ()
         self.signals_unless: tuple[str, ...] = ()
         self.reported_unless: tuple[str, ...] = ()
+        self.model_unless: tuple[str, ...] = ()
+        # A finding of the word model is kept only when one of its target's classes
+        # (topic words: "blade", "piller", "bridge") lies inside it, in some language.
+        self.model_requires: dict[str, tuple[str, ...]] = {}
+        self.model_needs: frozenset[str] = frozenset()
         self.uses_number = False
         self.number_min = 0
         # Each frame is listed under the classes of its most specific group (the group
@@ -137,12 +143,18 @@ class FrameDetector:
             )
             number_min = 0
         language.number_min = number_min
-        for key in ("crisis_unless", "signals_unless", "reported_unless"):
+        for key in ("crisis_unless", "signals_unless", "reported_unless", "model_unless"):
             names = data.get(key, [])
             unknown = sorted(set(names) - classes.keys())
             if unknown:
                 source.problem(path, source.line_of(path, key), f"{key}: unknown {unknown}")
             setattr(language, key, tuple(c for c in names if c in classes))
+        for target, names in data.get("model_requires", {}).items():
+            unknown = sorted(set(names) - classes.keys())
+            if unknown:
+                source.problem(path, source.line_of(path, target), f"{target}: unknown {unknown}")
+            language.model_requires[target] = tuple(n for n in names if n in classes)
+        language.model_needs = frozenset(n for v in language.model_requires.values() for n in v)
         for name, scope in data.get("scope", {}).items():
             if scope not in _SCOPES or name not in classes:
                 source.problem(path, source.line_of(path, name), f"bad scope for {name!r}")
@@ -163,19 +175,19 @@ class FrameDetector:
             language.frames.append(frame)
             language.uses_number = language.uses_number or NUMBER in frame.classes
 
-    def apply(self, view: TextView, hits: list[Hit]) -> list[Hit]:
+    def apply(self, view: TextView, hits: list[Hit], model=None) -> list[Hit]:
         """``hits`` plus the frames found in the text, minus the crisis signals and the
         medium signals of other detectors that a language's ``crisis_unless`` and
         ``signals_unless`` classes veto (recovery, the past, everyday context near
         them), minus hate the writer reports having been called (``reported_unless``).
-        Other high-severity findings are never removed."""
+        Other high-severity findings are never removed. ``model`` (a
+        ``moderation.model.ModelDetector``) is run only when a class its findings
+        need (``model_requires``) is in the text, and its findings are kept only with
+        such a class inside them and no ``model_unless`` class next to them."""
         languages = self._languages_of(view)
         if not languages:
             return hits
-        found: list[Hit] = []
-        vetoed: set[int] = set()
-        soft = [(i, _soft_kind(hit)) for i, hit in enumerate(hits) if _soft_kind(hit)]
-        context: Positions | None = None
+        read = []
         for language in languages:
             class_hits = language.index.find(view)
             if language.uses_number and NUMBER_RE.search(view.lower):
@@ -185,7 +197,16 @@ class FrameDetector:
                     for m in NUMBER_RE.finditer(view.lower)
                     if float(m.group().replace(",", ".")) >= language.number_min
                 ]
-            names = {hit.meaning.category for hit in class_hits}
+            read.append((language, class_hits, {hit.meaning.category for hit in class_hits}))
+        if model is not None and any(not n.isdisjoint(lang.model_needs) for lang, _h, n in read):
+            hits = hits + model.find(view)
+        gated = {i: h.meaning.rule[len("model.") :] for i, h in enumerate(hits) if _is_model(h)}
+        found: list[Hit] = []
+        vetoed: set[int] = set()
+        topical: set[int] = set()  # model findings with a topic word of their target inside
+        soft = [(i, _soft_kind(hit)) for i, hit in enumerate(hits) if _soft_kind(hit)]
+        context: Positions | None = None
+        for language, class_hits, names in read:
             tried = sorted({i for name in names for i in language.triggers.get(name, ())})
             frames = [
                 frame
@@ -196,11 +217,18 @@ class FrameDetector:
                 "crisis": language.crisis_unless,
                 "signals": language.signals_unless,
                 "reported": language.reported_unless,
+                "model": language.model_unless,
             }
             checks = [(i, vetoes[kind]) for i, kind in soft if not names.isdisjoint(vetoes[kind])]
-            if not frames and not checks:
+            required = {
+                i: language.model_requires.get(target, ())
+                for i, target in gated.items()
+                if not names.isdisjoint(language.model_requires.get(target, ()))
+            }
+            if not frames and not checks and not required:
                 continue
             needed = {name for _i, unless in checks for name in unless}
+            needed.update(name for names_ in required.values() for name in names_)
             for frame in frames:
                 needed.update(frame.classes)
             context = context or Positions(view)
@@ -209,11 +237,20 @@ class FrameDetector:
                 span = match(frame, by_class, language.scopes, context)
                 if span is not None:
                     found.append(Hit(span[0], span[1], frame.meaning))
+            for index, names_ in required.items():
+                hit = hits[index]
+                if any(
+                    hit.start <= f.start and f.end <= hit.end
+                    for name in names_
+                    for f in by_class.get(name, ())
+                ):
+                    topical.add(index)
             for index, unless in checks:
                 ends = context.ends_of(hits[index])
                 if ends and vetoed_by(unless, ends, by_class, language.scopes, ()):
                     vetoed.add(index)
-        kept = [hit for index, hit in enumerate(hits) if index not in vetoed]
+        dropped = vetoed | (gated.keys() - topical)
+        kept = [hit for index, hit in enumerate(hits) if index not in dropped]
         return kept + found
 
     def _languages_of(self, view: TextView) -> list[_Language]:
@@ -276,10 +313,16 @@ def _compile(raw: dict, frame_id: str, classes) -> Frame:
     return Frame(meaning, tuple(groups), window, sentences, ordered, unless, used, imperative)
 
 
+def _is_model(hit: Hit) -> bool:
+    return hit.meaning.rule.startswith("model.")
+
+
 def _soft_kind(hit: Hit) -> str:
     """Which veto list may remove a finding of another detector: "crisis", "signals",
-    "reported" or ""."""
+    "reported", "model" or ""."""
     meaning = hit.meaning
+    if _is_model(hit):
+        return "model"
     if meaning.category == "harm.hate" and not meaning.rule.startswith("signals"):
         return "reported"
     if meaning.severity == "high":

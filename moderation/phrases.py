@@ -68,6 +68,7 @@ class PhraseIndex:
         # Prefix entries of one word: prefix -> meanings, and the prefix lengths in use.
         self._first_prefixes: dict[str, list[Meaning]] = {}
         self._prefix_lengths: set[int] = set()
+        self._prefix_heads: set[str] = set()  # the first letters of every prefix: a quick test
         self.size = 0
 
     def entry_keys(self, text: str, endings: Iterable[str]) -> list[tuple[str, ...]]:
@@ -132,6 +133,7 @@ class PhraseIndex:
     def _add_prefix(self, keys: tuple[str, ...], meaning: Meaning) -> None:
         prefix = keys[-1][: -len(_PREFIX)]
         self._prefix_lengths.add(len(prefix))
+        self._prefix_heads.add(prefix[:_MIN_PREFIX])
         self.size += 1
         if len(keys) == 1:
             self._first_prefixes.setdefault(prefix, []).append(meaning)
@@ -167,6 +169,8 @@ class PhraseIndex:
     def _prefix_meanings(self, prefixes: dict[str, list[Meaning]], key: str) -> list[Meaning]:
         """Meanings of the prefix entries that ``key`` starts with."""
         found: list[Meaning] = []
+        if key[:_MIN_PREFIX] not in self._prefix_heads:
+            return found
         for length in self._prefix_lengths:
             if length <= len(key):
                 found.extend(prefixes.get(key[:length], ()))
