@@ -51,7 +51,13 @@ _LEET_READINGS = {
     "€": ("e",),
 }
 _DANISH_FOR_PLAIN = {"e": "ae", "o": "oe", "a": "aa"}
-_LEET_IN_WORD_RE = re.compile(r"[^\W\d_][0-9@$!|€]|[0-9@$!|€][^\W\d_]")
+# A leetspeak symbol next to a letter. Written symbol first, with the letter in a
+# look-around, so the regex engine can skip ahead to the symbols (10x faster).
+_LEET_IN_WORD_RE = re.compile(r"[0-9@$!|€](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
+# Cheap tests that rule out the slower patterns: a dotted run has ".x." in it, and
+# digits mixed with letters need a digit.
+_DOTTED_GATE_RE = re.compile(r"[.\-*][^\W\d_][.\-*]")
+_DIGIT_RE = re.compile(r"\d")
 _MAX_READINGS = 64
 _MIN_SWAP_LENGTH = 5
 
@@ -126,7 +132,8 @@ def rewrite(view: TextView, vocabulary: Vocabulary) -> tuple[str, list[int]] | N
             if better is not None and better != token:
                 spans = spans or view.token_spans
                 token_pieces.append((better, *spans[i]))
-    for match in _DIGITS_WITH_LETTERS_RE.finditer(lower):
+    digit_runs = _DIGITS_WITH_LETTERS_RE.finditer(lower) if _DIGIT_RE.search(lower) else ()
+    for match in digit_runs:
         token_pieces.append(
             (match.group().translate(_DIGIT_FOR_LETTER), match.start(), match.end())
         )
@@ -145,7 +152,8 @@ def _compact_spaced(lower: str, pieces: list) -> bool:
         # Two singles ("i a") are ordinary words; join them only in a spaced-out text.
         if len(match.group()) >= 5 or long_run:
             pieces.append((match.group().replace(" ", ""), match.start(), match.end()))
-    for match in _DOTTED_SINGLES_RE.finditer(lower):
+    dotted = _DOTTED_SINGLES_RE.finditer(lower) if _DOTTED_GATE_RE.search(lower) else ()
+    for match in dotted:
         # "e.g." and "i.e." are two letters; a dotted word has three or more.
         if not any(s <= match.start() < e for _, s, e in pieces):
             pieces.append((re.sub(r"[.\-*]", "", match.group()), match.start(), match.end()))

@@ -16,7 +16,7 @@ from moderation.deobfuscate import Vocabulary, rewrite
 from moderation.frames import FrameDetector
 from moderation.loader import DataSource, LoadProblem, PolicyError, default_data_dir
 from moderation.model import ModelDetector
-from moderation.normalise import TextView, accent_table, build_key_table
+from moderation.normalise import Folding, TextView, accent_table, build_key_table
 from moderation.phrases import Hit, PhraseIndex
 from moderation.pii_contact import ContactDetector
 from moderation.pii_names import NameDetector
@@ -55,8 +55,12 @@ class Engine:
             source, "homoglyphs.txt", single_char_values=True
         )
         self._key_table = build_key_table(_read_char_map(source, "leetspeak.txt", False))
+        self._folding = Folding(self._homoglyphs, self._key_table)
         self._explanations = _read_explanations(source)
         self.vocabulary = Vocabulary()
+        # Word-list entries repeat the same words thousands of times; while loading,
+        # each distinct word is read once.
+        self._entry_views: dict[str, TextView] = {}
 
         self.phrases = self._new_index()
         load_phrases(source, self.phrases, self.policy.import_better_profanity)
@@ -79,14 +83,21 @@ class Engine:
         self.names = NameDetector(source, self.view, self._new_index, self.places.towns)
         self.joined = JoinedWords(source, lambda word: word.translate(self._key_table))
         self.vocabulary.freeze()
+        self._entry_views = {}
         self.load_problems: list[LoadProblem] = source.problems
 
     def _new_index(self) -> PhraseIndex:
-        return PhraseIndex(self.view, self.vocabulary)
+        return PhraseIndex(self._entry_view, self.vocabulary)
+
+    def _entry_view(self, word: str) -> TextView:
+        view = self._entry_views.get(word)
+        if view is None:
+            view = self._entry_views[word] = self.view(word)
+        return view
 
     def view(self, text: str) -> TextView:
         """The normalised view of a text, as the detectors see it."""
-        return TextView(text, self._homoglyphs, self._key_table)
+        return TextView(text, self._folding)
 
     def check(self, text: str, kind: str) -> Verdict:
         """Check one text of one content kind; return the verdict (see the policy spec)."""

@@ -62,6 +62,7 @@ class DataSource:
     def __init__(self, root: Path):
         self.root = Path(root)
         self.problems: list[LoadProblem] = []
+        self._lines: dict[Path, list[str]] = {}  # read once: rules and frames ask per entry
 
     def relative(self, path: Path) -> str:
         """A path as shown in problems and finding rules: relative to the data directory."""
@@ -126,14 +127,18 @@ class DataSource:
         TOML parsers do not report line numbers of values, so problems in a TOML
         entry are located by searching for a distinctive part of it.
         """
-        try:
-            searching = after is None
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                if not searching:
-                    searching = after in line
-                    continue
-                if needle in line:
-                    return number
-        except OSError:
-            return 0
+        lines = self._lines.get(path)
+        if lines is None:
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except OSError:
+                return 0
+            self._lines[path] = lines
+        searching = after is None
+        for number, line in enumerate(lines, 1):
+            if not searching:
+                searching = after in line
+                continue
+            if needle in line:
+                return number
         return 0

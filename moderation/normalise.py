@@ -39,6 +39,9 @@ TOKEN_RE = re.compile(r"(?<![\w@$])[\d@$]*[^\W\d_][\w@$]*(?:[!|]+[\w@$]+)*")
 
 # Letters repeated three times or more ("fuuuuck").
 _REPEAT_RE = re.compile(r"([^\W\d_])\1\1")
+# The same for any word character, twice as fast to scan; matches are then
+# checked for a letter (not a digit or "_").
+_WORD_REPEAT_RE = re.compile(r"(\w)\1\1")
 _SQUEEZE_RE = re.compile(r"(.)\1+")
 
 # Single letters or digits separated by one separator: "s n a p", "f.u.c.k", "2 2 3 3".
@@ -96,17 +99,54 @@ def squeeze(key: str) -> str:
     return _SQUEEZE_RE.sub(r"\1", key)
 
 
+class Folding:
+    """The tables a text is read through, with what makes reading them fast: a test
+    for the characters the homoglyph table changes (most texts have none, and a
+    translate over Danish letters is slow), and a bounded cache of token keys."""
+
+    _CACHE_LIMIT = 50_000
+
+    def __init__(self, homoglyphs: dict[int, str], key_table: dict[int, str | None]):
+        self.homoglyphs = homoglyphs
+        self.key_table = key_table
+        self._homoglyph_re = re.compile(
+            "[" + "".join(re.escape(chr(code)) for code in sorted(homoglyphs)) + "]"
+        )
+        self._keys: dict[str, str] = {}
+
+    def plain(self, text: str) -> str:
+        """``text`` with look-alike letters read as the letters they imitate."""
+        if text.isascii() or not self._homoglyph_re.search(text):
+            return text
+        return text.translate(self.homoglyphs)
+
+    def keys(self, tokens: list[str]) -> list[str]:
+        """The look-up key of each token, from the cache where it has been seen."""
+        cache = self._keys
+        keys = []
+        for token in tokens:
+            key = cache.get(token)
+            if key is None:
+                key = token.translate(self.key_table)
+                if len(cache) >= self._CACHE_LIMIT:
+                    cache.clear()
+                cache[token] = key
+            keys.append(key)
+        return keys
+
+
 class TextView:
     """A text with its normalised forms, tokens and a map back to original offsets."""
 
-    def __init__(self, text: str, homoglyphs: dict[int, str], key_table: dict[int, str | None]):
+    def __init__(self, text: str, folding: Folding):
         self.original = text
-        self._key_table = key_table
+        self._folding = folding
+        self._key_table = folding.key_table
         if unicodedata.is_normalized("NFKC", text) and not _INVISIBLE_RE.search(text):
-            self.plain = text.translate(homoglyphs)
+            self.plain = folding.plain(text)
             self._to_original: list[int] | None = None
         else:
-            self.plain, self._to_original = _normalise_slowly(text, homoglyphs)
+            self.plain, self._to_original = _normalise_slowly(text, folding.homoglyphs)
         lower = self.plain.lower()
         if len(lower) != len(self.plain):
             # A few letters (e.g. Turkish dotted I) lower-case to two characters;
@@ -128,14 +168,13 @@ class TextView:
     @cached_property
     def tokens(self) -> list[str]:
         """The words of ``lower``, in order."""
-        return TOKEN_RE.findall(self.lower)
+        lower = self.lower
+        return [lower[start:end] for start, end in self.token_spans]
 
     @cached_property
     def keys(self) -> list[str]:
         """The look-up key of each token (same order as ``tokens``)."""
-        if not self.tokens:
-            return []
-        return "\x00".join(self.tokens).translate(self._key_table).split("\x00")
+        return self._folding.keys(self.tokens)
 
     @cached_property
     def key_set(self) -> frozenset[str]:
@@ -150,7 +189,10 @@ class TextView:
     @cached_property
     def has_repeats(self) -> bool:
         """True when some letter is repeated three times or more in a row."""
-        return _REPEAT_RE.search(self.lower) is not None
+        return any(
+            not m.group(1).isdecimal() and m.group(1) != "_"
+            for m in _WORD_REPEAT_RE.finditer(self.lower)
+        )
 
     def repeated_token_indexes(self) -> list[int]:
         """Indexes of tokens that contain a letter repeated three times or more."""

@@ -26,6 +26,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from moderation.normalise import TextView, squeeze
 
@@ -46,9 +47,11 @@ class Meaning:
     rule: str
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A matched entry: its span in the normalised text and what it means."""
+class Hit(NamedTuple):
+    """A matched entry: its span in the normalised text and what it means.
+
+    A named tuple rather than a frozen dataclass: the engine makes a hit for every
+    word-list match, and a frozen dataclass is several times slower to create."""
 
     start: int
     end: int
@@ -150,13 +153,13 @@ class PhraseIndex:
         keys = view.keys
         starts = self._first_keys.intersection(view.key_set)
         if starts:
-            for i, key in enumerate(keys):
-                if key in starts:
-                    self._walk(self._trie, keys, i, view, hits)
+            self._walk_all(keys, starts, view, hits)
         if self._first_prefixes:
+            heads = self._prefix_heads
             for i, key in enumerate(keys):
-                for meaning in self._prefix_meanings(self._first_prefixes, key):
-                    hits.append(Hit(*view.token_spans[i], meaning))
+                if key[:_MIN_PREFIX] in heads:
+                    for meaning in self._prefix_meanings(self._first_prefixes, key):
+                        hits.append(Hit(*view.token_spans[i], meaning))
         if view.has_repeats:
             self._find_squeezed(view, hits)
         if "1" in view.lower:
@@ -165,6 +168,36 @@ class PhraseIndex:
             for meaning in self._joined.get(joined, ()):
                 hits.append(Hit(start, end, meaning))
         return hits
+
+    def _walk_all(self, keys: list[str], starts: set[str], view: TextView, hits: list[Hit]):
+        # The hot loop of the engine: ``_walk`` inlined for every start, since most
+        # walks end after one or two tokens and a call costs more than the walk.
+        trie = self._trie
+        count = len(keys)
+        with_prefixes = bool(self._prefix_lengths)
+        for i, key in enumerate(keys):
+            if key not in starts:
+                continue
+            node = trie[key]
+            j = i
+            while True:
+                meanings = node.get(_END)
+                if meanings:
+                    spans = view.token_spans
+                    for meaning in meanings:
+                        hits.append(Hit(spans[i][0], spans[j][1], meaning))
+                j += 1
+                if j == count:
+                    break
+                if with_prefixes:
+                    prefixes = node.get(_PREFIX)
+                    if prefixes:
+                        for meaning in self._prefix_meanings(prefixes, keys[j]):
+                            spans = view.token_spans
+                            hits.append(Hit(spans[i][0], spans[j][1], meaning))
+                node = node.get(keys[j])
+                if node is None:
+                    break
 
     def _prefix_meanings(self, prefixes: dict[str, list[Meaning]], key: str) -> list[Meaning]:
         """Meanings of the prefix entries that ``key`` starts with."""

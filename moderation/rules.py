@@ -52,6 +52,7 @@ class Rule:
     unless: re.Pattern | None
     requires: re.Pattern | None
     explanation: tuple[str, str] | None
+    order: int = 0  # load order: rules run in it, so equal findings resolve the same way
 
 
 class RuleSet:
@@ -84,7 +85,7 @@ class RuleSet:
             rule_id = rule.get("id") or f"rule #{number}"
             line = source.line_of(path, f'"{rule_id}"') if "id" in rule else 0
             try:
-                compiled, trigger_words = self._compile(rule, rule_id, classes)
+                compiled, trigger_words = self._compile(rule, rule_id, classes, self.count)
                 trigger_keys = set()
                 for word in trigger_words:
                     for keys in index.entry_keys(word, endings):
@@ -102,7 +103,7 @@ class RuleSet:
                 self._by_trigger.setdefault(key, []).append(compiled)
 
     def _compile(
-        self, rule: dict, rule_id: str, classes: dict[str, list[str]]
+        self, rule: dict, rule_id: str, classes: dict[str, list[str]], order: int
     ) -> tuple[Rule, list[str]]:
         category = rule.get("category")
         if category not in CATEGORIES:
@@ -138,7 +139,7 @@ class RuleSet:
         if rule.get("explanation_da") and rule.get("explanation_en"):
             explanation = (rule["explanation_da"], rule["explanation_en"])
         meaning = Meaning(category, severity, crisis, rule_id)
-        return Rule(meaning, regex, unless_regex, requires_regex, explanation), triggers
+        return Rule(meaning, regex, unless_regex, requires_regex, explanation, order), triggers
 
     def find(self, view: TextView) -> list[Hit]:
         """Every match of every rule whose trigger is in the text."""
@@ -148,7 +149,8 @@ class RuleSet:
                 rules[id(rule)] = rule
         hits = []
         lower = view.lower
-        for rule in rules.values():
+        # The trigger set's order depends on string hashing, which differs per process.
+        for rule in sorted(rules.values(), key=_by_order):
             if rule.requires and not rule.requires.search(lower):
                 continue
             for match in rule.regex.finditer(lower):
@@ -164,6 +166,10 @@ class RuleSet:
     def explanation(self, rule_id: str) -> tuple[str, str] | None:
         """A rule's own explanation (da, en), when it has one."""
         return self._explanations.get(rule_id)
+
+
+def _by_order(rule: Rule) -> int:
+    return rule.order
 
 
 def _expand(pattern: str, classes: dict[str, list[str]]) -> str:

@@ -117,3 +117,25 @@ def test_missing_policy_for_a_kind_is_a_one_line_error(data_copy):
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "alias" in result.stderr
+
+
+def test_the_same_text_gives_the_same_findings_in_every_process():
+    # Several rules matched the same words; which one named the finding (and so its
+    # explanation) depended on string hashing, so it changed from process to process.
+    program = (
+        "from moderation import check; "
+        "print([f.rule for f in check('hvor mange panodiler skal der til for at dø?', "
+        "'post').findings])"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", program],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            timeout=60,
+        ).stdout
+        for seed in ("1", "2", "3", "4", "5", "6")
+    }
+    assert len(outputs) == 1, outputs
