@@ -3,8 +3,9 @@
 They were written from principles while building the frames (moderation/frames.py),
 not copied from any test set: crisis texts must raise the crisis flag, harmful texts
 must reach a moderator (review or block), must-allow texts must pass untouched.
-``probe*.jsonl``, ``support.jsonl`` and ``round6*.jsonl`` were each written blind, measured
-once, and then used for development (the blind figures are in docs/moderation.md).
+``probe*.jsonl``, ``support.jsonl``, ``round6*.jsonl`` and ``round7.jsonl`` were each
+written blind, measured once, and then used for development (the blind figures are in
+docs/moderation.md).
 Misses we know of and accept for now are strict xfails, so a fix is noticed.
 """
 
@@ -20,7 +21,12 @@ import moderation
 DEV_DIR = Path(__file__).parent / "dev"
 MUST_ALLOW_GROUPS = {"recovery", "everyday", "identity", "helpline"}
 
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES: dict[str, str] = {
+    "round7-crisis-da-011": (
+        "'hver dag i 3 uger' reads as everyday context and 'vil jeg ikke mere' as a "
+        "negation, which veto the frame; dropping either veto flags recovery talk"
+    ),
+}
 
 
 def _items() -> list[dict]:
