@@ -88,3 +88,12 @@ def test_an_ended_login_fails_at_its_very_next_event(socket_for, user_of, sessio
     assert answer["ok"] is False
     assert answer["error"]["code"] == "signed_out"
     assert not socket.connected
+
+
+def test_a_host_is_offered_to_open_the_room_only_while_it_is_closed(peer_client, room, host):
+    # ``host`` (the same peer) has joined, so the room is open: no "open now" button.
+    open_page = peer_client.get(f"/chat/rooms/{room.id}").get_data(as_text=True)
+    assert 'id="chat-open" hidden' in open_page
+    assert host.emit("leave", {"room_id": room.id})["ok"]
+    closed_page = peer_client.get(f"/chat/rooms/{room.id}").get_data(as_text=True)
+    assert 'id="chat-open">' in closed_page

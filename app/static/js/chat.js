@@ -89,6 +89,9 @@
     const open = $("chat-open-state");
     open.textContent = status.is_open ? t("tOpen") : t("tClosed");
     open.className = `chat-state ${status.is_open ? "is-open" : "is-closed"}`;
+    // A host is offered to open the room only while it is closed.
+    const openButton = $("chat-open");
+    if (openButton) openButton.hidden = status.is_open;
     $("chat-hosts").textContent = status.hosts.length
       ? t("tHostedBy", { hosts: status.hosts.join(", ") })
       : t("tNoHost");
