@@ -3,7 +3,7 @@
 They were written from principles while building the frames (moderation/frames.py),
 not copied from any test set: crisis texts must raise the crisis flag, harmful texts
 must reach a moderator (review or block), must-allow texts must pass untouched.
-``probe*.jsonl``, ``support.jsonl``, ``round6*.jsonl`` and ``round7.jsonl`` were each
+``probe*.jsonl``, ``support.jsonl``, ``round6*.jsonl`` and ``round7/8.jsonl`` were each
 written blind, measured once, and then used for development (the blind figures are in
 docs/moderation.md).
 Misses we know of and accept for now are strict xfails, so a fix is noticed.
@@ -25,6 +25,14 @@ KNOWN_MISSES: dict[str, str] = {
     "round7-crisis-da-011": (
         "'hver dag i 3 uger' reads as everyday context and 'vil jeg ikke mere' as a "
         "negation, which veto the frame; dropping either veto flags recovery talk"
+    ),
+    "round8-self_harm-en-007": "swapping pictures says nothing of self-harm without the thread",
+    "round8-self_harm-da-007": "swapping pictures says nothing of self-harm without the thread",
+    "round8-self_harm-en-008": (
+        "'relapsing is fine' is also what supporters say; 'deserve the release' alone is vague"
+    ),
+    "round8-self_harm-da-008": (
+        "'et tilbagefald er fint' is also what supporters say; 'fortjener lettelsen' is vague"
     ),
 }
 
