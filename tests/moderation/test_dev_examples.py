@@ -3,7 +3,7 @@
 They were written from principles while building the frames (moderation/frames.py),
 not copied from any test set: crisis texts must raise the crisis flag, harmful texts
 must reach a moderator (review or block), must-allow texts must pass untouched.
-``probe*.jsonl``, ``support.jsonl``, ``round6*.jsonl`` and ``round7-9.jsonl`` were each
+``probe*.jsonl``, ``support.jsonl``, ``round6*.jsonl`` and ``round7-10.jsonl`` were each
 written blind, measured once, and then used for development (the blind figures are in
 docs/moderation.md).
 Misses we know of and accept for now are strict xfails, so a fix is noticed.
@@ -26,6 +26,10 @@ KNOWN_MISSES: dict[str, str] = {
         "'hver dag i 3 uger' reads as everyday context and 'vil jeg ikke mere' as a "
         "negation, which veto the frame; dropping either veto flags recovery talk"
     ),
+    "round10-crisis-da-004": "a goodbye and thanks to the group, with no 'I' and no time",
+    "round10-crisis-da-011": "waiting for the train at the tracks reads the same as a commute",
+    "round10-everyday-en-011": "a settled plan with a day is read as a decided crisis",
+    "round10-everyday-da-008": "a decision with a time is read as a decided crisis",
     "round8-self_harm-en-007": "swapping pictures says nothing of self-harm without the thread",
     "round8-self_harm-da-007": "swapping pictures says nothing of self-harm without the thread",
     "round8-self_harm-en-008": (
