@@ -4,12 +4,12 @@ re-showing a form whose CSRF token had expired without losing what was typed."""
 from collections.abc import Callable
 from typing import Any
 
-from flask import render_template
+from flask import render_template, request
 from flask_babel import gettext
 from flask_wtf import FlaskForm
 
 from app.i18n import translate
-from community.errors import ValidationFailed
+from community.errors import DomainError, ValidationFailed
 
 
 def show_problems(form: FlaskForm, error: ValidationFailed) -> None:
@@ -30,16 +30,21 @@ def form_status(form: FlaskForm) -> int:
     return 422 if form.errors else 200
 
 
-def form_page(form_class: type[FlaskForm], template: str) -> Callable[[Callable], Callable]:
+def form_page(
+    form_class: type[FlaskForm],
+    template: str,
+    context: Callable[..., dict[str, Any]] | None = None,
+) -> Callable[[Callable], Callable]:
     """Mark a view as showing ``form_class`` in ``template``.
 
     When the view's CSRF check fails, the error handler renders this form again,
     filled with what the user sent, with the reason above it, instead of a bare
-    error page.
+    error page. ``context`` (called with the view's URL arguments) gives the rest
+    of what the template needs, so the form still posts where it came from.
     """
 
     def mark(view: Callable[..., Any]) -> Callable[..., Any]:
-        view.csrf_form_page = (form_class, template)
+        view.csrf_form_page = (form_class, template, context)
         return view
 
     return mark
@@ -50,7 +55,11 @@ def render_expired_form(view: Callable[..., Any]) -> tuple[str, int] | None:
     marked = getattr(view, "csrf_form_page", None)
     if marked is None:
         return None
-    form_class, template = marked
+    form_class, template, context = marked
+    try:
+        extra = context(**(request.view_args or {})) if context else {}
+    except DomainError:
+        return None  # the page is gone or not theirs: the plain error answer fits
     # Bound to the request's data; renders a fresh CSRF token for the next try.
     form = form_class()
     form.form_errors.append(
@@ -58,4 +67,4 @@ def render_expired_form(view: Callable[..., Any]) -> tuple[str, int] | None:
             "The form had expired, so nothing was saved. Check what you wrote and send it again."
         )
     )
-    return render_template(template, form=form), 400
+    return render_template(template, form=form, **extra), 400

@@ -73,7 +73,7 @@ def item(item_id: int) -> Response | tuple[str, int]:
                 guideline=guideline,
                 reason=canned.key if canned else None,
                 note=note or None,
-                expected_version=int(form.version.data) if form.version.data else None,
+                expected_version=_expected_version(form.version.data),
             )
         except ValidationFailed as error:
             db.session.rollback()
@@ -89,3 +89,11 @@ def item(item_id: int) -> Response | tuple[str, int]:
             return redirect(url_for("moderation.queue"))
     detail = item_detail(db.session, current_user, item_id)
     return render_template("moderation/item.html", detail=detail, form=form), status
+
+
+def _expected_version(text: str | None) -> int | None:
+    """The item version the page was showing; a mangled one can match no version,
+    so the decision is refused as made on a changed item."""
+    if not text:
+        return None
+    return int(text) if text.isascii() and text.isdecimal() else -1

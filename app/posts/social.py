@@ -7,8 +7,10 @@ from flask_login import current_user
 from app.clock import now
 from app.context import content_rules, reference
 from app.extensions import db
+from app.forms import show_problems
 from app.permissions import require
 from app.posts.forms import CommentForm, ReportForm
+from community.errors import ValidationFailed
 from community.notifications import mark_all_read, notifications_of
 from community.posts import pages
 from community.posts.comments import CommentBlocked, add_comment
@@ -41,7 +43,9 @@ def comment(post_id: int) -> Response | tuple[str, int]:
     form = CommentForm()
     if not form.validate_on_submit():
         return _post_again(post_id, comment_form=form, status=422)
-    parent = int(form.parent_id.data) if (form.parent_id.data or "").isdigit() else None
+    parent_text = form.parent_id.data or ""
+    # isdecimal alone lets "²" through, which int() refuses.
+    parent = int(parent_text) if parent_text.isascii() and parent_text.isdecimal() else None
     try:
         result = add_comment(
             db.session,
@@ -54,6 +58,10 @@ def comment(post_id: int) -> Response | tuple[str, int]:
         )
     except CommentBlocked as blocked:
         return _post_again(post_id, comment_form=form, status=422, blocked=blocked)
+    except ValidationFailed as error:
+        db.session.rollback()
+        show_problems(form, error)
+        return _post_again(post_id, comment_form=form, status=error.status)
     if result.crisis:
         return render_template("posts/helplines.html", post_id=post_id), 200
     if result.waiting:

@@ -49,14 +49,25 @@ def _draft(form: PostForm) -> DraftInput:
 def new() -> Response | tuple[str, int]:
     form = _form()
     if form.validate_on_submit():
-        revision = start_post(db.session, content_rules(), current_user, _draft(form), now())
+        try:
+            revision = start_post(db.session, content_rules(), current_user, _draft(form), now())
+        except ValidationFailed as error:
+            db.session.rollback()
+            show_problems(form, error)
+            return render_template("posts/editor.html", form=form, revision=None), error.status
         flash(_("Your draft is saved. Send it when you are ready."), "success")
         return redirect(url_for("write.edit", post_id=revision.post_id))
     return render_template("posts/editor.html", form=form, revision=None), form_status(form)
 
 
+def _editing_context(post_id: int) -> dict:
+    """What the editor of an existing post needs, for a form shown again after its
+    CSRF token expired: without it the form would post to "new" and copy the post."""
+    return {"revision": revision_for_editing(db.session, current_user, post_id, now())}
+
+
 @bp.route("/posts/<int:post_id>/edit", methods=["GET", "POST"])
-@form_page(PostForm, "posts/editor.html")
+@form_page(PostForm, "posts/editor.html", context=_editing_context)
 def edit(post_id: int) -> Response | tuple[str, int] | str:
     revision = revision_for_editing(db.session, current_user, post_id, now())
     form = _form()

@@ -1,7 +1,7 @@
 """Comments: checked by the engine before anyone else sees them."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import false, select
 from sqlalchemy.orm import Session
@@ -44,6 +44,11 @@ class CommentResult:
         return self.comment.state != CommentState.VISIBLE
 
 
+# A second send of the same text within this time is the same comment (a double
+# click, a resent form), not a new one.
+DOUBLE_SUBMIT_WINDOW = timedelta(minutes=2)
+
+
 def _findings(text: str, verdict: Verdict) -> list[FieldFinding]:
     return [FieldFinding("body", f, *excerpt(text, f.start, f.end)) for f in verdict.findings]
 
@@ -83,6 +88,11 @@ def add_comment(
     verdict = check(text, "comment")
     if verdict.action == "block" and not verdict.crisis:
         raise CommentBlocked(_findings(text, verdict), crisis=False)
+    duplicate = _just_sent(session, author.id, post.id, parent_id, text, now)
+    if duplicate is not None:
+        if duplicate.state == CommentState.BLOCKED:
+            raise CommentBlocked(_findings(text, verdict), crisis=True)
+        return CommentResult(comment=duplicate, crisis=verdict.crisis)
     if verdict.action == "block":
         state = CommentState.BLOCKED
     elif verdict.action == "review" or rules.premoderate_comments:
@@ -132,6 +142,24 @@ def add_comment(
     if state == CommentState.BLOCKED:
         raise CommentBlocked(_findings(text, verdict), crisis=True)
     return CommentResult(comment=comment, crisis=verdict.crisis)
+
+
+def _just_sent(
+    session: Session, author_id: int, post_id: int, parent_id: int | None, text: str, now: datetime
+) -> Comment | None:
+    """The same comment from the same author, sent a moment ago, if there is one."""
+    return session.scalar(
+        select(Comment)
+        .where(
+            Comment.author_id == author_id,
+            Comment.post_id == post_id,
+            Comment.parent_id.is_(None) if parent_id is None else Comment.parent_id == parent_id,
+            Comment.body == text,
+            Comment.created_at >= now - DOUBLE_SUBMIT_WINDOW,
+        )
+        .order_by(Comment.id.desc())
+        .limit(1)
+    )
 
 
 def comments_for(

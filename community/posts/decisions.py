@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from community.errors import NotFound, ValidationFailed
+from community.errors import Conflict, NotFound, ValidationFailed
 from community.i18n import N_
 from community.notifications import NotificationKind, notify, notify_many
 from community.posts.findings import post_texts
@@ -22,6 +22,7 @@ from community.posts.models import (
 from community.posts.search import index_post
 from community.posts.writing import unlist_post
 from community.review.registry import Decision, SubjectHandler, register
+from community.review.services import close_without_decision
 
 
 def _require_reason(decision: Decision) -> None:
@@ -78,6 +79,8 @@ def _decide_revision(
         raise NotFound(N_("The post was taken back or changed meanwhile."))
     post = revision.post
     if decision.action == "publish":
+        if post.state == PostState.REMOVED:
+            raise Conflict(N_("A moderator removed this post, so its changes cannot be published."))
         publish_revision(session, revision, now)
         return RevisionState.PENDING, RevisionState.PUBLISHED
     _require_reason(decision)
@@ -115,6 +118,15 @@ def _decide_reported_post(
     post.state = PostState.REMOVED
     post.hidden = True
     unlist_post(session, post)
+    # An edit waiting for review must not bring a removed post back when published.
+    for pending in session.scalars(
+        select(PostRevision).where(
+            PostRevision.post_id == post.id, PostRevision.state == RevisionState.PENDING
+        )
+    ):
+        pending.state = RevisionState.REJECTED
+        pending.decided_at = now
+        close_without_decision(session, "post_revision", pending.id, reason="post_removed", now=now)
     notify(
         session,
         post.author_id,

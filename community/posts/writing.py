@@ -2,8 +2,9 @@
 withdrawing it. A published post is edited in a new revision while the approved
 one stays live."""
 
+import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -58,11 +59,27 @@ class SubmissionHeld(DomainError):
         self.check = check
 
 
+_DIV_OPEN_RE = re.compile(r"<div\b[^>]*>", re.IGNORECASE)
+_DIV_CLOSE_RE = re.compile(r"</div\s*>", re.IGNORECASE)
+_BLOCK_START_RE = re.compile(r"<(?:p|h2|h3|h4|ul|ol|blockquote)\b", re.IGNORECASE)
+_TAG_RE = re.compile(r"<[^>]*>")
+
+
 def body_from_editor(body: str) -> str:
-    """Safe HTML from the editor; plain text (no tags) becomes paragraphs."""
+    """Safe HTML from the editor; plain text (no tags) becomes paragraphs.
+
+    Browsers' editable areas write a new line as ``<div>`` (Chromium) after a first
+    line of bare text; the sanitiser drops ``div`` and keeps its text, which would
+    join the lines. So divs become paragraphs, and bare text before the first block
+    becomes a paragraph of its own."""
     if "<" not in body:
         paragraphs = [p.strip() for p in body.replace("\r\n", "\n").split("\n\n") if p.strip()]
         body = "".join(f"<p>{_escape(p)}</p>" for p in paragraphs)
+    else:
+        body = _DIV_CLOSE_RE.sub("</p>", _DIV_OPEN_RE.sub("<p>", body))
+        first_block = _BLOCK_START_RE.search(body)
+        if first_block and _TAG_RE.sub("", body[: first_block.start()]).strip():
+            body = f"<p>{body[: first_block.start()]}</p>{body[first_block.start() :]}"
     return moderation.sanitize_html(body)
 
 
@@ -138,11 +155,33 @@ def _fill(revision: PostRevision, session: Session, data: DraftInput, now: datet
     revision.saved_at = now
 
 
+# The same new post sent twice within this time (a double click, a resent form) is
+# one draft, not two.
+DOUBLE_SUBMIT_WINDOW = timedelta(minutes=2)
+
+
 def start_post(
     session: Session, rules: ContentRules, author: object, data: DraftInput, now: datetime
 ) -> PostRevision:
-    """Create a new post as a draft with its first revision."""
+    """Create a new post as a draft with its first revision (or return the one the
+    same author started with the same text a moment ago)."""
     authorize(author, "post.create")
+    same = session.scalar(
+        select(PostRevision)
+        .join(Post, PostRevision.post_id == Post.id)
+        .where(
+            Post.author_id == author.id,
+            Post.state == PostState.DRAFT,
+            Post.created_at >= now - DOUBLE_SUBMIT_WINDOW,
+            PostRevision.state == RevisionState.DRAFT,
+            PostRevision.title == data.title.strip(),
+            PostRevision.body_html == body_from_editor(data.body_html),
+        )
+        .order_by(PostRevision.id.desc())
+        .limit(1)
+    )
+    if same is not None:
+        return same
     post = Post(author_id=author.id, state=PostState.DRAFT, created_at=now)
     session.add(post)
     session.flush()

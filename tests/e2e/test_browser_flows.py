@@ -41,6 +41,29 @@ def test_a_peer_writes_fixes_a_finding_and_a_moderator_publishes(person, live_se
     assert not moderator.errors
 
 
+def test_lines_typed_in_the_editor_stay_separate_paragraphs(person, live_server):
+    peer = person("demo-peer", width=1100)
+    peer.goto(live_server + "/write")
+    peer.fill("#title", "Tre linjer")
+    peer.click(".editor-area")
+    peer.keyboard.type("Første linje")
+    peer.keyboard.press("Enter")
+    peer.keyboard.type("Anden linje")
+    peer.keyboard.press("Enter")
+    peer.keyboard.press("Enter")
+    peer.keyboard.type("Tredje afsnit")
+    peer.fill("#helps", "Jeg skriver det ned.")
+    peer.check("input[name=topics] >> nth=1")
+    peer.click("button[name=save]")
+    peer.wait_for_url(re.compile(r"/posts/\d+/edit"))
+    peer.click("button[name=preview]")
+    paragraphs = peer.locator("section.preview p").all_inner_texts()
+    assert "Første linje" in paragraphs
+    assert "Anden linje" in paragraphs
+    assert "Tredje afsnit" in paragraphs
+    assert not peer.errors
+
+
 def test_a_follower_reads_likes_comments_and_follows(person, live_server):
     follower = person("demo-follower")
     follower.goto(live_server + "/")

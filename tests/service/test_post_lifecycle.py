@@ -276,3 +276,34 @@ def test_script_in_the_body_is_removed_at_save(session, rules, peer, clock):
     assert "script" not in revision.body_html
     assert "onclick" not in revision.body_html
     assert "javascript:" not in revision.body_html
+
+
+def test_removing_a_post_closes_its_waiting_edit_so_it_cannot_come_back(
+    app, session, rules, peer, moderator, clock, user_of
+):
+    from community.posts.reports import report_post
+
+    post = published_post(app, session, peer, moderator, clock)
+    send(session, rules, peer, post.id, draft(session, title="Ny titel"), clock)
+    edit = session.scalar(select(PostRevision).where(PostRevision.state == "pending"))
+    report_post(session, rules, user_of("follower"), post.id, "harmful", "Metoder", clock())
+    perform(
+        session,
+        moderator,
+        item_of(session, "post", post.id).id,
+        "remove",
+        now=clock(),
+        guideline=4,
+        note="Indlægget beskriver metoder.",
+    )
+    assert item_of(session, "post_revision", edit.id).status == "closed"
+    assert session.get(PostRevision, edit.id).state == "rejected"
+    with pytest.raises(Conflict):
+        perform(
+            session,
+            moderator,
+            item_of(session, "post_revision", edit.id).id,
+            "publish",
+            now=clock(),
+        )
+    assert session.get(Post, post.id).state == "removed"

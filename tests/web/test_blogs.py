@@ -5,7 +5,7 @@ import re
 
 from sqlalchemy import select
 
-from community.posts.models import Post, PostRevision, Topic
+from community.posts.models import Comment, Post, PostRevision, Topic
 from tests.service.blog_helpers import CLEAN_BODY, CLEAN_HELPS, item_of, published_post
 
 
@@ -227,3 +227,78 @@ def test_script_in_every_field_is_neutralised(peer_client, session):
     stored = session.scalar(select(PostRevision.body_html))
     assert "script" not in stored
     assert "onerror" not in stored
+
+
+def test_an_oversize_new_post_is_refused_beside_the_field_and_the_text_kept(peer_client, session):
+    long_body = "<p>" + "ord " * 6000 + "</p>"
+    answer = peer_client.submit("/write", editor_form(session, body=long_body, title="x" * 300))
+    page = answer.get_data(as_text=True)
+    assert answer.status_code == 422
+    assert 'id="body-error"' in page
+    assert 'id="title-error"' in page
+    assert "ord ord ord" in page
+    assert session.scalar(select(Post.id)) is None
+
+
+def test_an_expired_form_on_an_existing_post_still_edits_that_post(peer_client, session):
+    peer_client.submit("/write", editor_form(session))
+    post_id = session.scalar(select(Post.id))
+    expired = peer_client.post(f"/posts/{post_id}/edit", data=editor_form(session, title="Ny"))
+    page = expired.get_data(as_text=True)
+    assert expired.status_code == 400
+    assert f'action="/posts/{post_id}/edit"' in page
+    assert 'name="send"' in page
+    assert len(session.scalars(select(Post.id)).all()) == 1
+
+
+def test_a_too_long_comment_is_refused_beside_the_field_and_the_text_kept(
+    app, session, user_of, follower_client, clock
+):
+    post = published_post(app, session, user_of("peer"), user_of("moderator"), clock)
+    text = "Tak for dit indlæg. " * 130
+    answer = follower_client.submit(f"/posts/{post.id}/comments", {"body": text})
+    page = answer.get_data(as_text=True)
+    assert answer.status_code == 422
+    assert 'id="body-error"' in page
+    assert "Tak for dit indlæg. Tak for dit indlæg." in page
+
+
+def test_an_odd_reply_number_is_read_as_no_reply_not_an_error(
+    app, session, user_of, follower_client, clock
+):
+    post = published_post(app, session, user_of("peer"), user_of("moderator"), clock)
+    answer = follower_client.submit(
+        f"/posts/{post.id}/comments", {"body": "Fint skrevet", "parent_id": "²"}
+    )
+    assert answer.status_code == 302
+
+
+def test_a_mangled_item_version_is_refused_as_a_changed_item(
+    app, session, user_of, moderator_client, clock
+):
+    post = published_post(app, session, user_of("peer"), user_of("admin"), clock)
+    from community.posts.reports import report_post
+
+    report_post(
+        session, app.extensions["content_rules"], user_of("follower"), post.id, "spam", "", clock()
+    )
+    item = item_of(session, "post", post.id)
+    answer = moderator_client.submit(
+        f"/moderation/items/{item.id}", {"action": "keep", "version": "abc"}
+    )
+    assert answer.status_code == 409
+
+
+def test_a_comment_sent_twice_is_stored_once(app, session, user_of, follower_client, clock):
+    post = published_post(app, session, user_of("peer"), user_of("moderator"), clock)
+    for _ in range(2):
+        answer = follower_client.submit(f"/posts/{post.id}/comments", {"body": "Fint skrevet"})
+        assert answer.status_code == 302
+    assert len(session.scalars(select(Comment.id)).all()) == 1
+
+
+def test_a_new_post_sent_twice_is_one_draft(peer_client, session):
+    first = peer_client.submit("/write", editor_form(session))
+    second = peer_client.submit("/write", editor_form(session))
+    assert first.headers["Location"] == second.headers["Location"]
+    assert len(session.scalars(select(Post.id)).all()) == 1

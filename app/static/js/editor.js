@@ -9,11 +9,12 @@
   const toolbar = form.querySelector(".editor-toolbar");
   const status = form.querySelector(".autosave-status");
   const version = form.querySelector("input[name=version]");
-  const storageKey = "ungtilung-draft:" + form.dataset.autosaveUrl;
 
   // Rich text: show the editable area, keep the textarea as the value sent.
   if (source && area && toolbar && document.execCommand) {
     area.innerHTML = source.value;
+    // Enter starts a <p> (Chromium's default is a <div>, which is not kept).
+    document.execCommand("defaultParagraphSeparator", false, "p");
     source.hidden = true;
     area.hidden = false;
     toolbar.hidden = false;
@@ -40,15 +41,10 @@
 
   let changed = false;
   let saving = false;
-  form.addEventListener("input", () => { changed = true; keepLocalCopy(); });
-
-  function keepLocalCopy() {
-    try {
-      const data = Object.fromEntries(new FormData(form).entries());
-      delete data.csrf_token;
-      localStorage.setItem(storageKey, JSON.stringify({ at: Date.now(), data }));
-    } catch (e) { /* storage may be full or disabled; autosave still runs */ }
-  }
+  // Nothing is kept in the browser's storage: on a shared device, what someone
+  // wrote about their mental health must not stay behind. The page keeps the text
+  // and autosave tries again every 10 seconds.
+  form.addEventListener("input", () => { changed = true; });
 
   function token() {
     const meta = document.querySelector("meta[name=csrf-token]");
@@ -78,7 +74,6 @@
         history.replaceState(null, "", answer.edit_url);
       }
       status.textContent = form.dataset.savedText + " " + new Date().toLocaleTimeString();
-      localStorage.removeItem(storageKey);
     } catch (error) {
       changed = true;
       status.textContent = form.dataset.failedText;
