@@ -8,6 +8,7 @@ from sqlalchemy import event
 from app.extensions import db
 from community.posts.comments import add_comment
 from community.posts.reports import report_post
+from community.posts.social import follow_peer
 from tests.service.blog_helpers import published_post
 
 # The most statements each page may run, whatever the number of rows it shows.
@@ -16,6 +17,7 @@ BUDGET = {
     "/topics/anxiety": 12,
     "/posts/{post}": 16,
     "/peers/peer-user": 15,
+    "/following": 12,
     "/moderation": 16,  # one query per kind of subject on the page (at most 7 kinds)
     "/notifications": 10,
     "/search?q=vinter": 12,
@@ -57,15 +59,19 @@ def test_a_page_costs_the_same_with_few_or_many_rows(
 ):
     moderator_browser = login_as(user_of("moderator"))
     peer_browser = login_as(user_of("peer"))
+    follower_browser = login_as(user_of("follower"))
+    follow_peer(session, user_of("follower"), user_of("peer"), clock())
+    browsers = {"/moderation": moderator_browser, "/following": follower_browser}
     counts = []
     for round_, posts in enumerate((2, 12)):
         post_id = fill(app, session, user_of, make_user, clock, posts, round_)
         url = path.format(post=post_id)
-        browser = moderator_browser if path == "/moderation" else peer_browser
+        browser = browsers.get(path, peer_browser)
         browser.get(url)  # warm caches that are per process, not per page
         with counting_statements() as statements:
             response = browser.get(url)
         assert response.status_code == 200, url
+        assert path != "/following" or "Indlæg nummer" in response.get_data(as_text=True)
         counts.append(len(statements))
     assert counts[0] == counts[1], f"{path}: {counts} statements – grows with rows (N+1)"
     assert counts[1] <= BUDGET[path], f"{path}: {counts[1]} statements, budget {BUDGET[path]}"
