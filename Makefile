@@ -2,7 +2,8 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-FLASK := $(VENV)/bin/flask --app wsgi
+# wsgi.py defaults to production; the local database and demo accounts are development.
+FLASK := APP_ENV=$${APP_ENV:-development} $(VENV)/bin/flask --app wsgi
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint install translations db demo clean test-postgres

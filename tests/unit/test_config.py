@@ -41,6 +41,36 @@ def test_production_failure_is_one_clear_line_on_the_command_line():
     assert "Production needs SECRET_KEY and DATABASE_URL set" in result.stderr
 
 
+def _import_wsgi(env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", "import wsgi; print(wsgi.app.config['ENV_NAME'])"],
+        env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+def test_a_wsgi_server_without_app_env_runs_production_and_refuses_without_its_secrets():
+    # `gunicorn wsgi:app` with nothing set must not fall back to the public dev key.
+    result = _import_wsgi({})
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "error: Production needs SECRET_KEY and DATABASE_URL set in the environment; "
+        "refusing to start without."
+    ]
+
+
+def test_a_wsgi_server_runs_in_development_when_app_env_says_so(tmp_path):
+    result = _import_wsgi(
+        {"APP_ENV": "development", "DATABASE_URL": f"sqlite:///{tmp_path}/dev.sqlite3"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "development"
+
+
 @pytest.mark.parametrize("settings", [DevelopmentConfig, ProductionConfig])
 def test_password_hashing_meets_owasp_asvs(settings):
     # OWASP Password Storage Cheat Sheet / ASVS 4.0 2.4.1: argon2id, m >= 19 MiB, t >= 2, p >= 1.
