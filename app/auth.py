@@ -12,11 +12,14 @@ from community.accounts.logins import end_login, start_login, user_for_token
 from community.accounts.models import User, Visitor
 from community.consent import current_versions, documents_to_accept
 
-# Pages a user may reach while they still have to accept new guidelines.
+# Pages a user may reach while they still have to accept new guidelines: reading
+# them, and leaving instead (signing out, taking their data, deleting the account).
 CONSENT_FREE_ENDPOINTS = {
     "static",
     "account.consent",
     "account.logout",
+    "account.download_data",
+    "account.delete",
     "main.guidelines",
     "main.privacy",
     "main.set_language",

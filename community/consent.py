@@ -5,6 +5,7 @@ sign-up; when a new version is published, they accept again at their next visit
 before they can do anything else. Every acceptance is kept as a record.
 """
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from community.accounts.models import User
 from community.audit import record_event
 from community.db import Base, UTCDateTime
-from community.errors import ValidationFailed
+from community.errors import Problems, ValidationFailed
 from community.i18n import N_
 
 # The texts shipped with the product are version 1; rows appear when staff publish more.
@@ -74,6 +75,39 @@ def documents_to_accept(user: User, versions: dict[str, int]) -> list[str]:
     return [doc.value for doc in Document if accepted[doc] < versions[doc.value]]
 
 
+@dataclass(frozen=True)
+class Change:
+    """A document the user has yet to accept, with its newest version's summary."""
+
+    document: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class PendingConsent:
+    """What the consent page tells a user: whether they accepted anything before
+    (so the documents have *changed*), and which documents to accept now."""
+
+    accepted_before: bool
+    changes: list[Change]
+
+
+def pending_consent(session: Session, user: User) -> PendingConsent:
+    """The documents ``user`` must accept now, each with what changed in it."""
+    versions = current_versions(session)
+    changes = []
+    for document in documents_to_accept(user, versions):
+        summary = session.scalar(
+            select(PolicyVersion.summary).where(
+                PolicyVersion.document == document,
+                PolicyVersion.version == versions[document],
+            )
+        )
+        changes.append(Change(document, summary or ""))
+    accepted_before = user.guidelines_version > 0 or user.privacy_version > 0
+    return PendingConsent(accepted_before, changes)
+
+
 def add_consent(session: Session, user: User, versions: dict[str, int], now: datetime) -> None:
     """Record that ``user`` accepts ``versions`` (no commit: part of a larger change)."""
     for document, version in versions.items():
@@ -87,11 +121,17 @@ def add_consent(session: Session, user: User, versions: dict[str, int], now: dat
 def accept_current(
     session: Session, user: User, *, guidelines: bool, privacy: bool, now: datetime
 ) -> None:
-    """The user accepts both current documents; both boxes must be ticked."""
+    """The user accepts both current documents; both boxes must be ticked.
+
+    Problems name the fields as the sign-up and consent forms do (``accept_*``),
+    so each message is shown beside its checkbox.
+    """
+    problems = Problems()
     if not guidelines:
-        raise ValidationFailed(N_("Please accept the guidelines to go on."), field="guidelines")
+        problems.add("accept_guidelines", N_("Please accept the guidelines to go on."))
     if not privacy:
-        raise ValidationFailed(N_("Please accept the privacy notice to go on."), field="privacy")
+        problems.add("accept_privacy", N_("Please accept the privacy notice to go on."))
+    problems.raise_if_any()
     add_consent(session, user, current_versions(session), now)
     session.commit()
 

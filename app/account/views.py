@@ -33,7 +33,7 @@ from community.accounts.services import (
     sign_up,
     update_profile,
 )
-from community.consent import accept_current
+from community.consent import accept_current, pending_consent
 from community.errors import ValidationFailed
 
 bp = Blueprint("account", __name__)
@@ -179,7 +179,8 @@ def consent() -> Response | tuple[str, int]:
             show_problems(form, error)
         else:
             return redirect(safe_next())
-    return render_template("account/consent.html", form=form), form_status(form)
+    pending = pending_consent(db.session, current_user)
+    return render_template("account/consent.html", form=form, pending=pending), form_status(form)
 
 
 @bp.get("/settings/data.json")
