@@ -68,10 +68,22 @@ def check_alias(
         return []
     verdict = check(alias, "alias")
     if verdict.action == "block":
-        problems.add(
-            "alias",
-            N_("This alias cannot be used: %(reason)s"),
-            reason=explanation(verdict.findings[0]),
-        )
+        reason = next(f for f in verdict.findings if f.action == "block")
+        if reason.category == "pii.name":
+            # The engine's explanation is written for texts that name other people;
+            # an alias that looks like a name is the user's own name, or seems to be.
+            problems.add(
+                "alias",
+                N_(
+                    "This alias looks like a real name. "
+                    "Choose another one, so nobody can tell who you are."
+                ),
+            )
+        else:
+            problems.add(
+                "alias",
+                N_("This alias cannot be used: %(reason)s"),
+                reason=explanation(reason),
+            )
         return []
     return list(verdict.findings) if verdict.action == "review" else []

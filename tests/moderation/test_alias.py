@@ -43,6 +43,10 @@ ACCEPTED = [
     "Hellerup",
     "skidtfisk",
     "Bassist",
+    # names that begin like a hate word
+    "Nazim",
+    "Nazira",
+    "Nazir22",
 ]
 
 REFUSED = [
@@ -62,6 +66,20 @@ REFUSED = [
     ("Anna Jensen", "pii.name"),
     ("anna.jensen@example.com", "pii.email"),
     ("22334455", "pii.phone"),
+    # hate words as the whole alias, alone, joined or with a number code
+    ("nazi", "harm.hate"),
+    ("Nazis", "harm.hate"),
+    ("NaziKing", "harm.hate"),
+    ("nazi88", "harm.hate"),
+    ("neonazist", "harm.hate"),
+    ("hitler", "harm.hate"),
+    ("SiegHeil", "harm.hate"),
+    ("white power", "harm.hate"),
+    ("hagekors", "harm.hate"),
+    # e-mail addresses with spaces for "@" and "."
+    ("annajensen gmail com", "pii.email"),
+    ("anna_jensen hotmail dk", "pii.email"),
+    ("anna.jensen gmail com", "pii.email"),
 ]
 
 
@@ -89,3 +107,23 @@ def test_short_joined_entries_are_refused_by_the_loader(data_copy):
     problems = [str(p) for p in Engine(data_copy).load_problems]
     assert any("'mofo'" in p and "6+ letters" in p for p in problems)
     assert any("'ass*'" in p and "4+ letters" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My grandfather fought the nazis in the war.",
+        "Vi læste om Hitler og nazisterne i historie.",
+        "I use gmail com for school and hotmail dk for games.",
+        "Jeg bruger gmail com, men min hotmail dk virker ikke.",
+    ],
+)
+def test_hate_words_and_mail_providers_stay_allowed_in_ordinary_sentences(text):
+    verdict = check(text, "post")
+    assert verdict.action == "allow", [(f.category, f.rule) for f in verdict.findings]
+
+
+def test_an_e_mail_address_written_with_spaces_is_blocked_in_a_post_too():
+    verdict = check("Skriv til mig på annajensen gmail com", "post")
+    assert verdict.action == "block"
+    assert "pii.email" in verdict.categories

@@ -92,6 +92,37 @@ def test_alias_that_identifies_or_offends_is_refused(client, session, alias):
     assert session.scalar(select(User)) is None
 
 
+@pytest.mark.parametrize(
+    ("alias", "reason_word"),
+    [("nazi", "Slurs"), ("NaziKing", "Slurs"), ("annajensen gmail com", "e-mail address")],
+)
+def test_hate_words_and_spaced_e_mail_addresses_are_refused_as_aliases(
+    client, session, alias, reason_word
+):
+    client.submit("/language", {"lang": "en"})
+    page = client.submit("/signup", signup_form(alias=alias))
+    assert page.status_code == 422
+    assert reason_word in error_beside(page.get_data(as_text=True), "alias")
+    assert session.scalar(select(User)) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "not_expected"),
+    [
+        ("en", "This alias looks like a real name.", "do not name other people"),
+        ("da", "Dette alias ligner et rigtigt navn.", "Nævn ikke andre"),
+    ],
+)
+def test_an_alias_that_looks_like_a_real_name_is_refused_as_such(
+    client, language, expected, not_expected
+):
+    client.submit("/language", {"lang": language})
+    page = client.submit("/signup", signup_form(alias="Anna Jensen"))
+    reason = error_beside(page.get_data(as_text=True), "alias")
+    assert expected in reason
+    assert not_expected not in reason
+
+
 def test_duplicate_email_is_refused_beside_the_field(client, make_user):
     make_user("Someone", email="sol@example.test")
     page = client.submit("/signup", signup_form(email="SOL@example.test"))
