@@ -14,6 +14,7 @@ from app.extensions import db, socketio
 from community.accounts.models import User
 from community.chat import messages, presence, rooms, talks
 from community.chat.channels import Channel, channel_access
+from community.errors import RateLimited
 from community.permissions import authorize
 
 # --- Presence -----------------------------------------------------------
@@ -105,7 +106,11 @@ def send(user: User, data: dict[str, Any]) -> dict[str, Any]:
     """Send a message: acknowledged only once stored; delivered if the engine
     allows it, held or blocked otherwise; a crisis brings helplines at once."""
     channel = Channel.parse(data.get("channel"))
-    limits.check_message_rate(user.id)
+    try:
+        limits.check_message_rate(user.id)
+        too_fast = None
+    except RateLimited as refused:
+        too_fast = refused  # refused after the engine has read it: a crisis still counts
     outcome = messages.send_message(
         db.session,
         user,
@@ -113,6 +118,7 @@ def send(user: User, data: dict[str, Any]) -> dict[str, Any]:
         data.get("body"),
         now(),
         max_length=current_app.config["CHAT_MESSAGE_MAX_LENGTH"],
+        refused=too_fast,
     )
     if outcome.event is not None:
         socketio.emit("chat_message", outcome.event.to_payload(), to=channel.name)
@@ -172,6 +178,7 @@ def close_room(user: User, data: dict[str, Any]) -> None:
     socketio.emit("room_closed", {"room_id": closed.room.id}, to=name)
     for talk_id in closed.ended_talk_ids:
         socketio.emit("talk_ended", {"talk_id": talk_id}, to=f"talk:{talk_id}")
+    # The new state goes out while everyone is still in the room to hear it.
+    broadcast_room(closed.room.id, now())
     socketio.close_room(name)
     socketio.close_room(hosts_room(closed.room.id))
-    broadcast_room(closed.room.id, now())

@@ -18,9 +18,9 @@ from community.accounts.models import User
 from community.audit import record_event
 from community.chat.channels import Channel, ChannelAccess, channel_access, next_seq
 from community.chat.models import ChatMessage, ChatPresence, MessageState
-from community.errors import NotFound, ValidationFailed
+from community.errors import DomainError, Forbidden, NotFound, ValidationFailed
 from community.i18n import N_
-from community.permissions import authorize
+from community.permissions import authorize, can
 from community.review.services import flags_from_verdict, open_item
 from community.verdicts import explanation
 from moderation import Verdict, check
@@ -138,18 +138,25 @@ def send_message(
     now: datetime,
     *,
     max_length: int,
+    refused: DomainError | None = None,
 ) -> SendOutcome:
     """Check ``body`` with the moderation engine and store or refuse it.
 
     Promises: nothing is delivered that the engine did not allow; a delivered
     message is committed with its sequence number before this returns (so the
     caller acknowledges and emits only what is stored); a crisis is never
-    silently dropped.
+    silently dropped: when the sender may not send now (muted, past the rate
+    limit given as ``refused``, the room closed), a crisis message is still held
+    for the moderators as urgent, and the sender gets the helplines.
     """
     access = channel_access(session, actor, channel, now)
-    authorize(actor, "chat.message.send", access)
     text = _check_body(body, max_length)
     verdict = check(text, "chat")
+    refusal = refused or _refusal(actor, access)
+    if refusal is not None:
+        if not verdict.crisis:
+            raise refusal
+        return _hold(session, actor, channel, access, text, verdict, now)
     column = {"room_id": channel.id} if channel.kind == "room" else {"talk_id": channel.id}
     if verdict.action == "allow" and not verdict.crisis:
         message = ChatMessage(
@@ -179,6 +186,35 @@ def send_message(
         )
         session.commit()
         return SendOutcome("blocked", verdict, None, None, crisis=False)
+    return _hold(session, actor, channel, access, text, verdict, now)
+
+
+def _refusal(actor: User, access: ChannelAccess) -> DomainError | None:
+    """Why ``actor`` may not send in the channel now, or None when they may."""
+    if can(actor, "chat.message.send", access):
+        return None
+    if access.muted:
+        return Forbidden(
+            N_("A moderator has paused your writing for a while. You can still read along.")
+        )
+    try:
+        authorize(actor, "chat.message.send", access)
+    except DomainError as refusal:
+        return refusal
+    return None
+
+
+def _hold(
+    session: Session,
+    actor: User,
+    channel: Channel,
+    access: ChannelAccess,
+    text: str,
+    verdict: Verdict,
+    now: datetime,
+) -> SendOutcome:
+    """Store ``text`` unseen for the moderators (urgent when it is a crisis)."""
+    column = {"room_id": channel.id} if channel.kind == "room" else {"talk_id": channel.id}
     message = ChatMessage(
         **column,
         author_id=actor.id,

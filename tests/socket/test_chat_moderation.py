@@ -77,7 +77,11 @@ def test_closing_the_room_sends_everyone_out(room, host, member, socket_for, use
     writer = member()
     moderator = socket_for(user_of("moderator"))
     assert moderator.emit("close_room", {"room_id": room.id})["ok"]
-    assert writer.received("room_closed") == [{"room_id": room.id}]
+    events = writer.raw.get_received()
+    assert [e["args"][0] for e in events if e["name"] == "room_closed"] == [{"room_id": room.id}]
+    # Everyone who was in the room hears that it is closed now, not only moderators.
+    presence = [e["args"][0] for e in events if e["name"] == "presence"]
+    assert presence[-1]["is_open"] is False
     assert writer.emit("join", {"room_id": room.id})["error"]["code"] == "forbidden"
     assert send(host, room, "er her nogen?")["error"]["code"] == "forbidden"
     assert "chat.room.close" in actions(session)
@@ -110,3 +114,47 @@ def test_leaving_ends_membership_and_disconnecting_keeps_it(room, host, member):
     writer = member()
     writer.disconnect()
     assert host.received("presence")[-1]["present"] == 1
+
+
+CRISIS = "jeg har pillerne klar og i nat gør jeg det"
+
+
+def test_a_muted_person_who_writes_a_crisis_gets_helplines_and_moderators_are_alerted(
+    room, host, member, socket_for, user_of
+):
+    writer = member()
+    moderator = socket_for(user_of("moderator"))
+    moderator.emit("mute", {"alias": "follower-user", "minutes": 10})
+    plain = send(writer, room, "hej igen")
+    assert plain["error"]["code"] == "forbidden"
+    assert "pause" in plain["error"]["message"]
+    answer = send(writer, room, CRISIS)
+    assert answer["crisis"] is True
+    assert answer["status"] == "held"
+    assert moderator.received("crisis_alert")
+    assert host.received("crisis_alert")
+
+
+def test_a_crisis_past_the_rate_limit_is_still_held_and_alerted(
+    room, host, member, socket_for, user_of
+):
+    writer = member()
+    moderator = socket_for(user_of("moderator"))
+    for n in range(5):
+        assert send(writer, room, f"besked {n}")["status"] == "delivered"
+    assert send(writer, room, "en til")["error"]["code"] == "rate_limited"
+    answer = send(writer, room, CRISIS)
+    assert answer["crisis"] is True
+    assert moderator.received("crisis_alert")
+
+
+def test_a_crisis_in_a_room_that_just_closed_reaches_the_moderators(
+    room, host, member, socket_for, user_of
+):
+    writer = member()
+    moderator = socket_for(user_of("moderator"))
+    assert host.emit("leave", {"room_id": room.id})["ok"]
+    assert send(writer, room, "hallo?")["error"]["code"] == "forbidden"
+    answer = send(writer, room, CRISIS)
+    assert answer["crisis"] is True
+    assert moderator.received("crisis_alert")
