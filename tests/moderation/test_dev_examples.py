@@ -3,7 +3,7 @@
 They were written from principles while building the frames (moderation/frames.py),
 not copied from any test set: crisis texts must raise the crisis flag, harmful texts
 must reach a moderator (review or block), must-allow texts must pass untouched.
-``probe*.jsonl``, ``support.jsonl``, ``round6*.jsonl`` and ``round7-11.jsonl`` were each
+``probe*.jsonl``, ``support.jsonl``, ``round6*.jsonl`` and ``round7-12.jsonl`` were each
 written blind, measured once, and then used for development (the blind figures are in
 docs/moderation.md).
 Misses we know of and accept for now are strict xfails, so a fix is noticed.
