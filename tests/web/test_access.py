@@ -174,7 +174,7 @@ def url_args(app, user_of, make_user, session, clock) -> dict[str, int]:
         "Tak for at dele.",
         now=clock(),
     ).comment
-    waiting = submitted_post(app, session, peer, clock)
+    waiting = submitted_post(app, session, peer, clock, title="Venter på en moderator")
     return {
         "pending_avatar": session.scalar(select(Avatar.id)),
         "post": post.id,
