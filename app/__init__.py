@@ -96,6 +96,7 @@ def _init_socketio(app: Flask) -> None:
         app,
         async_mode="threading",
         message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE"),
+        channel=app.config["SOCKETIO_CHANNEL"],
         # None means same-origin only; never "*".
         cors_allowed_origins=app.config.get("SOCKETIO_ALLOWED_ORIGINS"),
         max_http_buffer_size=app.config["SOCKETIO_MAX_PAYLOAD_BYTES"],

@@ -7,7 +7,9 @@ seconds. Each message is timed from just before it is sent until each client
 receives it. Prints p50 and p99 delivery latency, deliveries per second and
 lost deliveries per run; the last line is one JSON object.
 
-Everything stays on 127.0.0.1 and every wait is bounded. The servers run with
+Everything stays on 127.0.0.1 and every wait is bounded; the two processes
+share Redis on a Socket.IO channel of the run's own (SOCKETIO_CHANNEL), so
+concurrent runs or tests on the same Redis never deliver each other's events. The servers run with
 the per-user message rate and per-socket event limits raised (through their
 environment settings), since one host sends far faster than any person may.
 """
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from datetime import UTC, datetime
 from datetime import time as clock_time
 from pathlib import Path
@@ -95,7 +98,9 @@ def prepare_database(url: str, clients: int) -> tuple[int, list[str]]:
     return room_id, cookies
 
 
-def start_server(database_url: str, queue_url: str | None, port: int) -> subprocess.Popen:
+def start_server(
+    database_url: str, queue_url: str | None, port: int, channel: str
+) -> subprocess.Popen:
     env = {
         **os.environ,
         "APP_ENV": "development",
@@ -107,8 +112,12 @@ def start_server(database_url: str, queue_url: str | None, port: int) -> subproc
         "CHAT_EVENT_LIMIT_PER_10S": "100000",
     }
     env.pop("SOCKETIO_MESSAGE_QUEUE", None)
+    env.pop("SOCKETIO_CHANNEL", None)
     if queue_url:
         env["SOCKETIO_MESSAGE_QUEUE"] = queue_url
+        # Redis pub/sub ignores the database index: a channel of this run's own
+        # keeps a concurrent run (or test) on the same Redis out of the figures.
+        env["SOCKETIO_CHANNEL"] = channel
     return subprocess.Popen(
         [sys.executable, "-m", "app"],
         cwd=ROOT,
@@ -187,7 +196,8 @@ def run(processes: int, clients: int, rate: float, seconds: float, queue_url: st
     database_url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{tmp}/bench.sqlite3"
     room_id, cookies = prepare_database(database_url, clients)
     ports = [free_port() for _ in range(processes)]
-    servers = [start_server(database_url, queue_url, port) for port in ports]
+    channel = f"ungtilung-bench-chat-{uuid.uuid4().hex}"
+    servers = [start_server(database_url, queue_url, port, channel) for port in ports]
     sent: dict[str, float] = {}
     latencies: list[float] = []
     seen: set[tuple[int, str]] = set()

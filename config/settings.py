@@ -100,13 +100,27 @@ class BaseConfig:
 
     # Socket.IO: the browser connects with the WebSocket transport only.
     SOCKETIO_MESSAGE_QUEUE: str | None = None
+    # Processes sharing a message queue talk on this pub/sub channel. Redis
+    # channels ignore the database index, so two deployments (or two test runs)
+    # on one Redis need channels of their own.
+    SOCKETIO_CHANNEL = "flask-socketio"
+    # When set, the only origins ("https://example.org") a socket may come from,
+    # the site's own too, as Engine.IO checks; unset, only the page's own scheme,
+    # host and port (or those a proxy forwards).
     SOCKETIO_ALLOWED_ORIGINS: list[str] | None = None
-    SOCKETIO_MAX_PAYLOAD_BYTES = 16 * 1024
+    # The transport's hard cap on one message (Engine.IO's max_http_buffer_size).
+    # It is far above CHAT_EVENT_MAX_BYTES on purpose: a client may escape every
+    # non-ASCII character (\u00e6 is 6 bytes where UTF-8 needs 2, an emoji 12
+    # where it needs 4), so an event just over the chat's limit can be three
+    # times its size on the wire, and it must still reach the chat's own check
+    # and get an error event. Only past this cap does the transport drop the
+    # connection without a word (the client reconnects and catches up).
+    SOCKETIO_MAX_PAYLOAD_BYTES = 64 * 1024
 
     # Chat. Limits past which the sender gets a clear error event. A socket event
-    # larger than CHAT_EVENT_MAX_BYTES is refused with an error; one larger than
-    # SOCKETIO_MAX_PAYLOAD_BYTES is dropped by the transport with its connection
-    # (the client reconnects and catches up by itself).
+    # larger than CHAT_EVENT_MAX_BYTES (as UTF-8 JSON) is refused with a
+    # ``chat_error`` and the connection lives on; see SOCKETIO_MAX_PAYLOAD_BYTES
+    # for the transport's cap above it.
     CHAT_MESSAGE_MAX_LENGTH = 1000
     CHAT_EVENT_MAX_BYTES = 8 * 1024
     CHAT_RATE_LIMIT_MESSAGES = _env_int("CHAT_RATE_LIMIT_MESSAGES", 5)
@@ -134,6 +148,7 @@ class DevelopmentConfig(BaseConfig):
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret"
         self.SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: instance folder
         self.SOCKETIO_MESSAGE_QUEUE = os.environ.get("SOCKETIO_MESSAGE_QUEUE") or None
+        self.SOCKETIO_CHANNEL = os.environ.get("SOCKETIO_CHANNEL") or BaseConfig.SOCKETIO_CHANNEL
 
 
 class TestingConfig(BaseConfig):
@@ -171,6 +186,7 @@ class ProductionConfig(BaseConfig):
         self.SECRET_KEY = os.environ["SECRET_KEY"]
         self.SQLALCHEMY_DATABASE_URI = os.environ["DATABASE_URL"]
         self.SOCKETIO_MESSAGE_QUEUE = os.environ.get("SOCKETIO_MESSAGE_QUEUE") or None
+        self.SOCKETIO_CHANNEL = os.environ.get("SOCKETIO_CHANNEL") or BaseConfig.SOCKETIO_CHANNEL
         origins = os.environ.get("SOCKETIO_ALLOWED_ORIGINS", "")
         self.SOCKETIO_ALLOWED_ORIGINS = [o.strip() for o in origins.split(",") if o.strip()] or None
         self.PREMODERATE_ALL_COMMENTS = _env_bool("PREMODERATE_ALL_COMMENTS", False)

@@ -6,12 +6,15 @@ person), ``login:<token hash>`` (every socket of one login) and ``moderators``.
 With a message queue configured these reach sockets in every server process.
 """
 
+from collections.abc import Iterable
+
 from flask import current_app
 
 from app.extensions import db, socketio
 from app.review_hooks import after_decision
 from community.chat.messages import channel_of, message_event
 from community.chat.models import ChatMessage, MessageState
+from community.chat.presence import EndedRequest, Left
 from community.chat.rooms import RoomStatus, get_room, room_status
 from community.errors import NotFound
 from community.review.models import ReviewItem
@@ -40,6 +43,29 @@ def broadcast_room(room_id: int, now: object) -> None:
     except NotFound:
         return
     broadcast_status(room_status(db.session, room, now))
+
+
+def announce_talks_ended(talk_ids: Iterable[int], reason: str) -> None:
+    """Tell everyone following these talks (both sides, watching moderators) that
+    they ended without either side ending them (a person taken out, the room closed)."""
+    for talk_id in talk_ids:
+        payload = {"talk_id": talk_id, "ask_rating": False, "reason": reason}
+        socketio.emit("talk_ended", payload, to=f"talk:{talk_id}")
+
+
+def announce_ended_requests(ended: Iterable[EndedRequest]) -> None:
+    """Tell each follower whose waiting request ended that no host is left to take it."""
+    for request in ended:
+        payload = {"talk_id": request.talk_id, "ask_rating": False, "reason": "no_host"}
+        socketio.emit("talk_ended", payload, to=user_room(request.follower_id))
+
+
+def after_leaving(left: Left, now: object) -> None:
+    """Tell the rooms someone left who is still there, and the followers whose
+    requests ended with the last host."""
+    for room_id in left.room_ids:
+        broadcast_room(room_id, now)
+    announce_ended_requests(left.ended_requests)
 
 
 @after_decision("chat_message")

@@ -4,7 +4,14 @@ from typing import Any
 
 from flask import current_app
 
-from app.chat.delivery import MODERATORS, broadcast_room, hosts_room, user_room
+from app.chat.delivery import (
+    MODERATORS,
+    announce_ended_requests,
+    announce_talks_ended,
+    broadcast_room,
+    hosts_room,
+    user_room,
+)
 from app.chat.sockets import chat_event, int_field
 from app.clock import now
 from app.extensions import db, socketio
@@ -46,7 +53,8 @@ def mute(user: User, data: dict[str, Any]) -> dict[str, Any]:
 
 @chat_event("remove_user")
 def remove_user(user: User, data: dict[str, Any]) -> None:
-    """A moderator takes a person out of a room; their sockets leave it at once."""
+    """A moderator takes a person out of a room; their sockets leave it at once,
+    and the other side of a talk of theirs there is told it ended."""
     room_id = int_field(data, "room_id")
     removed = moderation.remove_user_from_room(
         db.session,
@@ -64,6 +72,8 @@ def remove_user(user: User, data: dict[str, Any]) -> None:
         {"room_id": room_id, "until": removed.until.isoformat()},
         to=user_room(removed.user_id),
     )
+    announce_talks_ended(removed.ended_talk_ids, reason="removed")
+    announce_ended_requests(removed.ended_requests)
     broadcast_room(room_id, now())
 
 

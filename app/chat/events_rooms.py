@@ -6,7 +6,15 @@ from flask import current_app, request
 from flask_socketio import join_room, leave_room
 
 from app.chat import limits
-from app.chat.delivery import MODERATORS, broadcast_room, broadcast_status, hosts_room, user_room
+from app.chat.delivery import (
+    MODERATORS,
+    after_leaving,
+    announce_talks_ended,
+    broadcast_room,
+    broadcast_status,
+    hosts_room,
+    user_room,
+)
 from app.chat.payloads import event_payloads, held_payload, talk_payload
 from app.chat.sockets import chat_event, int_field, optional_int_field
 from app.clock import now
@@ -77,12 +85,14 @@ def watch(user: User, data: dict[str, Any]) -> dict[str, Any]:
 
 @chat_event("leave")
 def leave(user: User, data: dict[str, Any]) -> None:
-    """Leave a room on purpose (coming back starts afresh)."""
+    """Leave a room on purpose (coming back starts afresh); the room hears who is
+    still there, and if the last host left, the waiting followers that their
+    requests ended."""
     room_id = int_field(data, "room_id")
-    status = presence.leave_room(db.session, user, room_id, now())
+    left = presence.leave_room(db.session, user, room_id, now())
     leave_room(f"room:{room_id}")
     leave_room(hosts_room(room_id))
-    broadcast_status(status)
+    after_leaving(left, now())
 
 
 @chat_event("typing")
@@ -176,8 +186,7 @@ def close_room(user: User, data: dict[str, Any]) -> None:
     closed = rooms.close_room(db.session, user, int_field(data, "room_id"), now())
     name = f"room:{closed.room.id}"
     socketio.emit("room_closed", {"room_id": closed.room.id}, to=name)
-    for talk_id in closed.ended_talk_ids:
-        socketio.emit("talk_ended", {"talk_id": talk_id}, to=f"talk:{talk_id}")
+    announce_talks_ended(closed.ended_talk_ids, reason="room_closed")
     # The new state goes out while everyone is still in the room to hear it.
     broadcast_room(closed.room.id, now())
     socketio.close_room(name)

@@ -5,13 +5,14 @@ from typing import Any
 from flask_socketio import join_room
 
 from app.chat.delivery import broadcast_room, hosts_room, user_room
-from app.chat.payloads import event_payloads, talk_payload
+from app.chat.payloads import event_payloads, held_payload, talk_payload
 from app.chat.sockets import chat_event, int_field, optional_int_field
 from app.clock import now
 from app.extensions import db, socketio
 from community.accounts.models import User
 from community.chat import messages, talks
 from community.chat.channels import Channel
+from community.permissions import can
 
 # --- Private talks ----------------------------------------------------------
 
@@ -53,15 +54,24 @@ def accept_talk(user: User, data: dict[str, Any]) -> dict[str, Any]:
 
 @chat_event("join_talk")
 def join_talk(user: User, data: dict[str, Any]) -> dict[str, Any]:
-    """Follow a talk one takes part in (or watch it, for moderators), with the
-    messages after ``after_seq``."""
+    """Follow a talk one takes part in, with the messages after ``after_seq``.
+
+    A moderator may watch any talk this way: they read along, get its held
+    messages (to approve or reject), and, having joined its channel, see a
+    removal at the same moment as both sides."""
     talk = talks.join_talk(db.session, user, int_field(data, "talk_id"))
     channel = Channel("talk", talk.id)
     join_room(channel.name)
     events, more = messages.events_after(
         db.session, user, channel, optional_int_field(data, "after_seq") or 0, now()
     )
-    return {**talk_payload(talk, user), "events": event_payloads(events), "more": more}
+    held = messages.held_messages(db.session, user, channel) if can(user, "chat.moderate") else []
+    return {
+        **talk_payload(talk, user),
+        "events": event_payloads(events),
+        "more": more,
+        "held": [held_payload(m) for m in held],
+    }
 
 
 @chat_event("end_talk")

@@ -19,17 +19,32 @@ def held_payload(message: Any, author: str | None = None) -> dict[str, Any]:
     }
 
 
+def _alias(user_id: int | None) -> str | None:
+    person = db.session.get(User, user_id) if user_id else None
+    return person.alias if person else None
+
+
 def talk_payload(talk: ChatTalk, user: User) -> dict[str, Any]:
-    other_id = talk.host_id if talk.follower_id == user.id else talk.follower_id
-    other = db.session.get(User, other_id) if other_id else None
-    return {
+    """A talk as ``user`` sees it: their role in it (``watcher`` for a moderator
+    who takes no part) and who the other side is; a watcher gets both sides."""
+    if talk.follower_id == user.id:
+        role, other_id = "follower", talk.host_id
+    elif talk.host_id == user.id:
+        role, other_id = "host", talk.follower_id
+    else:
+        role, other_id = "watcher", None
+    payload = {
         "talk_id": talk.id,
         "channel": f"talk:{talk.id}",
         "state": talk.state,
         "position": talks.queue_position(db.session, talk),
-        "with": other.alias if other else None,
-        "role": "follower" if talk.follower_id == user.id else "host",
+        "with": _alias(other_id),
+        "role": role,
     }
+    if role == "watcher":
+        payload["follower"] = _alias(talk.follower_id)
+        payload["host"] = _alias(talk.host_id)
+    return payload
 
 
 def event_payloads(events: list) -> list[dict[str, Any]]:

@@ -12,14 +12,13 @@ The events themselves live in ``events_rooms``, ``events_talks`` and
 import functools
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask import current_app, request
 from flask_login import current_user
 from flask_socketio import join_room
 
 from app.chat import limits
-from app.chat.delivery import MODERATORS, broadcast_room, user_room
+from app.chat.delivery import MODERATORS, after_leaving, user_room
 from app.chat.socket_errors import error_payload, unexpected_payload
 from app.clock import now
 from app.extensions import db, socketio
@@ -35,13 +34,28 @@ from community.permissions import authorize, can
 Handler = Callable[[User, dict[str, Any]], dict[str, Any] | None]
 
 
+def _own_origins() -> set[str]:
+    """The page's own origin: scheme, host and port as served, or as a proxy
+    forwards them (the same origins Engine.IO accepts)."""
+    own = {f"{request.scheme}://{request.host}"}
+    proto = request.headers.get("X-Forwarded-Proto")
+    host = request.headers.get("X-Forwarded-Host")
+    if proto or host:
+        scheme = (proto or request.scheme).split(",")[0].strip()
+        own.add(f"{scheme}://{(host or request.host).split(',')[0].strip()}")
+    return own
+
+
 def _origin_allowed() -> bool:
-    """Same origin as the page (or a configured one); no Origin means no browser."""
+    """The configured origins if any, else the page's own (scheme included);
+    no Origin means no browser."""
     origin = request.headers.get("Origin")
     if not origin:
         return True
-    allowed = current_app.config.get("SOCKETIO_ALLOWED_ORIGINS") or []
-    return origin in allowed or urlsplit(origin).netloc == request.host
+    allowed = current_app.config.get("SOCKETIO_ALLOWED_ORIGINS")
+    if isinstance(allowed, str):
+        allowed = [allowed]
+    return origin in (allowed or _own_origins())
 
 
 @socketio.on("connect")
@@ -64,10 +78,9 @@ def on_connect(auth: object = None) -> None:
 
 @socketio.on("disconnect")
 def on_disconnect(reason: object = None) -> None:
-    """Forget the socket; tell the rooms it was in who is still there."""
-    left = presence.drop_connection(db.session, request.sid, now())
-    for room_id in left:
-        broadcast_room(room_id, now())
+    """Forget the socket; tell the rooms it was in who is still there (and, if it
+    was the last host's, the followers whose requests ended)."""
+    after_leaving(presence.drop_connection(db.session, request.sid, now()), now())
 
 
 def chat_event(name: str) -> Callable[[Handler], Handler]:

@@ -4,7 +4,16 @@ runs over Socket.IO (``app/chat/sockets.py``)."""
 
 from contextlib import suppress
 
-from flask import Blueprint, Response, current_app, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -14,10 +23,12 @@ from app.clock import now
 from app.extensions import db
 from app.forms import form_page, form_status, show_problems
 from community.chat import moderation, rooms
+from community.chat.models import ChatTalk
 from community.chat.presence import membership
 from community.chat.rooms import HoursInput, RoomInput
-from community.chat.talks import open_talk_of
+from community.chat.talks import join_talk, open_talk_of
 from community.errors import NotFound, ValidationFailed
+from community.i18n import N_
 from community.permissions import authorize, can
 
 bp = Blueprint("chat", __name__, url_prefix="/chat")
@@ -38,19 +49,36 @@ def schedule() -> str:
 @bp.get("/rooms/<int:room_id>")
 @login_required
 def room(room_id: int) -> str:
-    """The chat itself; the page connects over Socket.IO."""
+    """The chat itself; the page connects over Socket.IO.
+
+    ``?talk=<id>`` (linked from the live overview) has a moderator watch a
+    private talk of the room there: read along, decide on its held messages,
+    remove a message in it. Anyone else gets 403 for a talk not their own.
+    """
     found = rooms.get_room(db.session, room_id)
     status = rooms.room_status(db.session, found, now())
     member = membership(db.session, found.id, current_user.id) is not None
+    watched = _watched_talk(found.id, request.args.get("talk", type=int))
     return render_template(
         "chat/room.html",
         status=status,
         room=found,
         member=member,
-        talk=open_talk_of(db.session, current_user.id, found.id),
+        talk=watched or open_talk_of(db.session, current_user.id, found.id),
+        watching_talk=watched is not None,
         max_length=current_app.config["CHAT_MESSAGE_MAX_LENGTH"],
         watching=can(current_user, "chat.moderate") and not can(current_user, "chat.room.host"),
     )
+
+
+def _watched_talk(room_id: int, talk_id: int | None) -> ChatTalk | None:
+    """The talk of this room the user asked to watch (one they take no part in)."""
+    if talk_id is None:
+        return None
+    talk = join_talk(db.session, current_user, talk_id)
+    if talk.room_id != room_id:
+        raise NotFound(N_("That talk does not exist."))
+    return None if current_user.id in (talk.follower_id, talk.host_id) else talk
 
 
 def _room_input(form: RoomForm) -> RoomInput:

@@ -24,7 +24,7 @@ from community.chat.models import (
     MessageState,
     TalkState,
 )
-from community.chat.presence import sockets_in_room
+from community.chat.presence import EndedRequest, after_presence_ended, sockets_in_room
 from community.chat.rooms import RoomStatus, get_room, room_status
 from community.errors import Conflict, NotFound, ValidationFailed
 from community.i18n import N_
@@ -109,19 +109,24 @@ def mute_user(
 
 @dataclass(frozen=True)
 class UserRemoved:
-    """A person taken out of a room, and the sockets through which they were in it."""
+    """A person taken out of a room, the sockets through which they were in it,
+    their talks there that ended, and the waiting requests that ended because
+    they were the room's last host."""
 
     room_id: int
     user_id: int
     sids: tuple[str, ...]
     until: datetime
+    ended_talk_ids: tuple[int, ...] = ()
+    ended_requests: tuple[EndedRequest, ...] = ()
 
 
 def remove_user_from_room(
     session: Session, actor: User, room_id: int, user_id: int, now: datetime, *, hours: int
 ) -> UserRemoved:
     """Take a person out of a room for ``hours`` (moderators): membership, presence
-    and any talk of theirs in the room end at once."""
+    and any talk of theirs in the room end at once (returned, for the other side
+    to be told after the commit)."""
     authorize(actor, "chat.moderate")
     room = get_room(session, room_id)
     if session.get(User, user_id) is None:
@@ -141,6 +146,7 @@ def remove_user_from_room(
             ChatMembership.room_id == room.id, ChatMembership.user_id == user_id
         )
     )
+    ended_talks = []
     for talk in session.scalars(
         select(ChatTalk).where(
             ChatTalk.room_id == room.id,
@@ -149,6 +155,9 @@ def remove_user_from_room(
         )
     ):
         talk.state, talk.ended_at = TalkState.ENDED, now
+        ended_talks.append(talk.id)
+    session.flush()
+    ended_requests = after_presence_ended(session, room.id, now)
     record_event(
         session,
         actor,
@@ -158,7 +167,14 @@ def remove_user_from_room(
         now=now,
     )
     session.commit()
-    return UserRemoved(room_id=room.id, user_id=user_id, sids=sids, until=until)
+    return UserRemoved(
+        room_id=room.id,
+        user_id=user_id,
+        sids=sids,
+        until=until,
+        ended_talk_ids=tuple(ended_talks),
+        ended_requests=ended_requests,
+    )
 
 
 def decide_held_message(

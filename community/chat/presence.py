@@ -4,7 +4,9 @@ A socket is recorded by its login's hash when it connects, so ending a login
 can close its sockets in any server process. Joining a room makes a person a
 member (they see what is said from then on) and present (counted on the page);
 leaving ends both, while a dropped connection ends only the presence, so a
-member who reconnects gets what they missed.
+member who reconnects gets what they missed. When the last host has gone
+(left, dropped, or taken out), the room is no longer open: an ad hoc opening
+ends and so do the waiting talk requests nobody is left to take.
 """
 
 from dataclasses import dataclass
@@ -14,6 +16,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from community.accounts.models import User
+from community.audit import record_event
 from community.chat.models import (
     ChatConnection,
     ChatMembership,
@@ -21,6 +24,8 @@ from community.chat.models import (
     ChatPresence,
     ChatRemoval,
     ChatRoom,
+    ChatTalk,
+    TalkState,
 )
 from community.chat.rooms import PRESENCE_TIMEOUT, RoomStatus, get_room, live_presence, room_status
 from community.errors import Conflict
@@ -52,22 +57,39 @@ def touch_connection(session: Session, sid: str, now: datetime) -> None:
     session.commit()
 
 
-def drop_connection(session: Session, sid: str, now: datetime) -> list[int]:
-    """Forget a closed socket; return the rooms it was present in."""
+@dataclass(frozen=True)
+class EndedRequest:
+    """A waiting request for a private talk that ended untaken, and whose it was."""
+
+    talk_id: int
+    follower_id: int
+
+
+@dataclass(frozen=True)
+class Left:
+    """What leaving changed: the rooms someone was present in, and the waiting
+    talk requests that ended there because no host was left to take them."""
+
+    room_ids: tuple[int, ...]
+    ended_requests: tuple[EndedRequest, ...] = ()
+
+
+def drop_connection(session: Session, sid: str, now: datetime) -> Left:
+    """Forget a closed socket: the rooms it was present in, and, where it was the
+    last host's, the waiting talk requests that ended with the room."""
     connection = session.scalar(select(ChatConnection).where(ChatConnection.sid == sid))
     if connection is None:
-        return []
-    room_ids = list(
+        return Left(room_ids=())
+    room_ids = tuple(
         session.scalars(
             select(ChatPresence.room_id).where(ChatPresence.connection_id == connection.id)
         )
     )
     session.delete(connection)
     session.flush()
-    for room_id in room_ids:
-        _close_ad_hoc_without_hosts(session, room_id, now)
+    ended = [e for room_id in room_ids for e in after_presence_ended(session, room_id, now)]
     session.commit()
-    return room_ids
+    return Left(room_ids=room_ids, ended_requests=tuple(ended))
 
 
 def sockets_of_logins(session: Session, token_hashes: list[str]) -> list[str]:
@@ -178,10 +200,11 @@ def watch_room(session: Session, actor: User, room_id: int, sid: str, now: datet
     return room_status(session, room, now)
 
 
-def leave_room(session: Session, actor: User, room_id: int, now: datetime) -> RoomStatus:
+def leave_room(session: Session, actor: User, room_id: int, now: datetime) -> Left:
     """Leave a room on purpose: no longer a member or present on any socket.
 
-    Coming back later starts afresh, without what was said meanwhile.
+    Coming back later starts afresh, without what was said meanwhile. When the
+    last host leaves, the room closes and its waiting talk requests end.
     """
     room = get_room(session, room_id)
     session.execute(
@@ -195,9 +218,9 @@ def leave_room(session: Session, actor: User, room_id: int, now: datetime) -> Ro
         )
     )
     session.flush()
-    _close_ad_hoc_without_hosts(session, room.id, now)
+    ended = after_presence_ended(session, room.id, now)
     session.commit()
-    return room_status(session, room, now)
+    return Left(room_ids=(room.id,), ended_requests=ended)
 
 
 def _connection(session: Session, sid: str) -> ChatConnection:
@@ -231,20 +254,49 @@ def _be_present(
     connection.seen_at = now
 
 
-def _close_ad_hoc_without_hosts(session: Session, room_id: int, now: datetime) -> None:
-    """A room opened ad hoc closes when its last host has gone."""
+def after_presence_ended(session: Session, room_id: int, now: datetime) -> tuple[EndedRequest, ...]:
+    """Once the room's last host has gone (the caller removed a presence and
+    commits): a room opened ad hoc closes, and the waiting talk requests end,
+    since nobody is there to take them. Returns the requests that ended."""
     room = session.get(ChatRoom, room_id)
-    if room is None or room.opened_ad_hoc_at is None:
-        return
-    hosts = session.scalar(
-        select(ChatPresence.id)
-        .join(ChatConnection, ChatConnection.id == ChatPresence.connection_id)
-        .where(
-            ChatPresence.room_id == room_id,
-            ChatPresence.role == "host",
-            ChatConnection.seen_at >= now - PRESENCE_TIMEOUT,
+    if room is None or _host_present(session, room_id, now):
+        return ()
+    room.opened_ad_hoc_at = None
+    waiting = list(
+        session.scalars(
+            select(ChatTalk)
+            .where(ChatTalk.room_id == room_id, ChatTalk.state == TalkState.WAITING)
+            .order_by(ChatTalk.requested_at, ChatTalk.id)
         )
-        .limit(1)
     )
-    if hosts is None:
-        room.opened_ad_hoc_at = None
+    ended = []
+    for talk in waiting:
+        talk.state, talk.ended_at = TalkState.ENDED, now
+        record_event(
+            session,
+            None,
+            "chat.talk.end",
+            subject=("chat_talk", talk.id),
+            from_state=TalkState.WAITING,
+            to_state=TalkState.ENDED,
+            reason="no_host",
+            now=now,
+        )
+        ended.append(EndedRequest(talk_id=talk.id, follower_id=talk.follower_id))
+    return tuple(ended)
+
+
+def _host_present(session: Session, room_id: int, now: datetime) -> bool:
+    return (
+        session.scalar(
+            select(ChatPresence.id)
+            .join(ChatConnection, ChatConnection.id == ChatPresence.connection_id)
+            .where(
+                ChatPresence.room_id == room_id,
+                ChatPresence.role == "host",
+                ChatConnection.seen_at >= now - PRESENCE_TIMEOUT,
+            )
+            .limit(1)
+        )
+        is not None
+    )

@@ -37,6 +37,27 @@ def test_a_connection_from_a_foreign_origin_is_refused(socket_for, user_of):
     assert same.connected
 
 
+def test_the_same_host_with_another_scheme_is_a_foreign_origin(socket_for, user_of):
+    assert not socket_for(user_of("follower"), headers={"Origin": "https://localhost"}).connected
+    # Behind a proxy that says the page was served over HTTPS, HTTPS is our own.
+    proxied = {"Origin": "https://localhost", "X-Forwarded-Proto": "https"}
+    assert socket_for(user_of("follower"), headers=proxied).connected
+
+
+def test_configured_origins_are_the_only_ones_allowed_scheme_and_all(
+    app, socket_for, user_of, monkeypatch
+):
+    monkeypatch.setitem(app.config, "SOCKETIO_ALLOWED_ORIGINS", ["https://chat.example.org"])
+    user = user_of("follower")
+    assert socket_for(user, headers={"Origin": "https://chat.example.org"}).connected
+    for origin in (
+        "http://chat.example.org",
+        "https://chat.example.org.evil.example",
+        "http://localhost",
+    ):
+        assert not socket_for(user, headers={"Origin": origin}).connected, origin
+
+
 def test_socketio_never_allows_every_origin(app):
     assert socketio.server.eio.cors_allowed_origins not in ("*", ["*"])
 

@@ -1,7 +1,9 @@
 """Private talks: ask, wait in line, a host accepts, either side ends, one question after."""
 
+import pytest
 from sqlalchemy import select
 
+from community.accounts.models import Task
 from community.chat.models import ChatTalk, TalkState
 
 
@@ -79,3 +81,96 @@ def test_messages_in_an_ended_talk_are_refused(room, host, member):
     follower.emit("end_talk", {"talk_id": talk["talk_id"]})
     answer = follower.emit("send", {"channel": talk["channel"], "body": "hallo?"})
     assert answer["error"]["code"] == "forbidden"
+
+
+LINK = "se min side https://example.com/x"
+
+
+def _talking(room, host, member):
+    """A follower and the host in an active talk, both following its channel."""
+    follower = member()
+    asked = follower.emit("request_talk", {"room_id": room.id})
+    host.emit("accept_talk", {"room_id": room.id})
+    assert follower.emit("join_talk", {"talk_id": asked["talk_id"]})["ok"]
+    assert host.emit("join_talk", {"talk_id": asked["talk_id"]})["ok"]
+    return follower, asked
+
+
+def test_a_moderator_watches_a_talk_with_its_held_messages_and_a_removal_reaches_both_at_once(
+    room, host, member, socket_for, user_of
+):
+    follower, talk = _talking(room, host, member)
+    said = follower.emit("send", {"channel": talk["channel"], "body": "Tak fordi du tager dig tid"})
+    held = follower.emit("send", {"channel": talk["channel"], "body": LINK})
+    assert held["status"] == "held"
+    moderator = socket_for(user_of("moderator"))
+    watched = moderator.emit("join_talk", {"talk_id": talk["talk_id"]})
+    assert watched["ok"], watched
+    assert (watched["role"], watched["follower"], watched["host"]) == (
+        "watcher",
+        "follower-user",
+        "peer-user",
+    )
+    assert [e["text"] for e in watched["events"]] == ["Tak fordi du tager dig tid"]
+    assert [(h["id"], h["text"], h["channel"]) for h in watched["held"]] == [
+        (held["id"], LINK, talk["channel"])
+    ]
+    for socket in (follower, host, moderator):
+        socket.received()
+    assert moderator.emit("remove_message", {"message_id": said["id"]})["ok"]
+    for socket in (follower, host, moderator):
+        assert [(r["id"], r["channel"]) for r in socket.received("removal")] == [
+            (said["id"], talk["channel"])
+        ]
+    assert moderator.emit("decide", {"message_id": held["id"], "action": "approve"})["ok"]
+    for socket in (follower, host, moderator):
+        assert [m["text"] for m in socket.received("chat_message")] == [LINK]
+
+
+def test_a_party_to_a_talk_is_not_shown_as_a_watcher(room, host, member):
+    follower, talk = _talking(room, host, member)
+    answer = follower.emit("join_talk", {"talk_id": talk["talk_id"]})
+    assert (answer["role"], answer["with"], answer["held"]) == ("follower", "peer-user", [])
+
+
+def test_taking_the_follower_out_of_the_room_ends_the_talk_and_the_host_is_told(
+    room, host, member, socket_for, user_of, session
+):
+    follower, talk = _talking(room, host, member)
+    host.received()
+    moderator = socket_for(user_of("moderator"))
+    assert moderator.emit("remove_user", {"room_id": room.id, "alias": "follower-user"})["ok"]
+    assert host.received("talk_ended") == [
+        {"talk_id": talk["talk_id"], "ask_rating": False, "reason": "removed"}
+    ]
+    assert follower.received("removed_from_room")
+    assert session.get(ChatTalk, talk["talk_id"]).state == TalkState.ENDED
+
+
+@pytest.mark.parametrize("going", ["leave", "disconnect"])
+def test_waiting_requests_end_when_the_last_host_goes_and_the_followers_are_told(
+    room, host, member, session, going
+):
+    follower = member()
+    asked = follower.emit("request_talk", {"room_id": room.id})
+    follower.received()
+    if going == "leave":
+        assert host.emit("leave", {"room_id": room.id})["ok"]
+    else:
+        host.disconnect()
+    assert follower.received("talk_ended") == [
+        {"talk_id": asked["talk_id"], "ask_rating": False, "reason": "no_host"}
+    ]
+    assert session.get(ChatTalk, asked["talk_id"]).state == TalkState.ENDED
+
+
+def test_waiting_requests_stay_while_another_host_is_on_duty(
+    room, host, member, make_user, socket_for, session
+):
+    other_host = socket_for(make_user("vaert2", tasks=(Task.CHAT,)))
+    assert other_host.emit("join", {"room_id": room.id})["role"] == "host"
+    follower = member()
+    asked = follower.emit("request_talk", {"room_id": room.id})
+    assert host.emit("leave", {"room_id": room.id})["ok"]
+    assert follower.received("talk_ended") == []
+    assert session.get(ChatTalk, asked["talk_id"]).state == TalkState.WAITING

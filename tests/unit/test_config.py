@@ -82,3 +82,20 @@ def test_password_hashing_meets_owasp_asvs(settings):
 def test_unknown_environment_name_is_refused():
     with pytest.raises(ConfigurationError, match="APP_ENV"):
         config_for("staging")
+
+
+@pytest.mark.parametrize("name", ["development", "production"])
+def test_the_socketio_channel_is_read_from_the_environment(monkeypatch, name):
+    monkeypatch.setenv("SECRET_KEY", "s")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://x")
+    monkeypatch.delenv("SOCKETIO_CHANNEL", raising=False)
+    assert config_for(name).SOCKETIO_CHANNEL == "flask-socketio"
+    monkeypatch.setenv("SOCKETIO_CHANNEL", "ungtilung-staging")
+    assert config_for(name).SOCKETIO_CHANNEL == "ungtilung-staging"
+
+
+def test_the_transport_cap_leaves_room_for_a_client_that_escapes_every_character():
+    # "\u00e6" on the wire is six bytes for two in UTF-8: an event just over the
+    # chat's own limit must still reach the chat's check and get its error event.
+    settings = DevelopmentConfig()
+    assert settings.SOCKETIO_MAX_PAYLOAD_BYTES >= 3 * settings.CHAT_EVENT_MAX_BYTES + 1024

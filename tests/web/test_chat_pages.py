@@ -76,3 +76,71 @@ def test_the_moderation_console_partial_shows_room_author_and_text(app, session,
     assert "Aftenrummet" in html
     assert "follower-user" in html
     assert "https://example.com" in html
+
+
+def _active_talk(session, clock, user_of, room):
+    from community.chat.models import ChatTalk
+
+    talk = ChatTalk(
+        room_id=room.id,
+        follower_id=user_of("follower").id,
+        host_id=user_of("peer").id,
+        state="active",
+        requested_at=clock(),
+        accepted_at=clock(),
+        last_seq=0,
+    )
+    session.add(talk)
+    session.commit()
+    return talk
+
+
+def test_the_live_overview_links_each_talk_for_a_moderator_to_watch(
+    moderator_client, session, clock, user_of
+):
+    room = make_room(session, clock)
+    talk = _active_talk(session, clock, user_of, room)
+    overview = moderator_client.get("/chat/live").get_data(as_text=True)
+    watch = f"/chat/rooms/{room.id}?talk={talk.id}"
+    assert f'href="{watch}"' in overview
+    page = moderator_client.get(watch).get_data(as_text=True)
+    assert f'data-talk-id="{talk.id}"' in page
+    assert 'data-talk-watching="1"' in page
+    assert 'id="chat-held"' in page
+
+
+def test_only_a_moderator_may_watch_a_talk_they_take_no_part_in(
+    login_as, session, clock, user_of, make_user
+):
+    room = make_room(session, clock)
+    talk = _active_talk(session, clock, user_of, room)
+    stranger = login_as(make_user("nysgerrig"))
+    assert stranger.get(f"/chat/rooms/{room.id}?talk={talk.id}").status_code == 403
+    other = make_room(session, clock, name="Andet rum")
+    moderator = login_as(user_of("moderator"))
+    assert moderator.get(f"/chat/rooms/{other.id}?talk={talk.id}").status_code == 404
+    # The follower's own talk is shown as theirs, not watched.
+    own = login_as(user_of("follower")).get(f"/chat/rooms/{room.id}?talk={talk.id}")
+    assert 'data-talk-watching="0"' in own.get_data(as_text=True)
+
+
+def test_a_host_has_a_crisis_alert_panel_apart_from_the_feedback_line(peer_client, session, clock):
+    room = make_room(session, clock)
+    page = peer_client.get(f"/chat/rooms/{room.id}").get_data(as_text=True)
+    assert '<div id="chat-alerts" class="chat-alerts" role="alert"></div>' in page
+    assert 'id="chat-feedback"' in page
+
+
+def test_the_chat_tells_an_ended_login_where_to_sign_in_again(follower_client, session, clock):
+    room = make_room(session, clock)
+    page = follower_client.get(f"/chat/rooms/{room.id}").get_data(as_text=True)
+    assert 'data-login-url="/login"' in page
+    assert 'id="chat-controls"' in page
+    assert '<script type="module" src="/static/js/chat.js">' in page
+
+
+def test_the_chat_modules_are_served_as_javascript(client):
+    for name in ("chat.js", "chat-talks.js", "chat-moderation.js"):
+        response = client.get(f"/static/js/{name}")
+        assert response.status_code == 200
+        assert response.mimetype in {"text/javascript", "application/javascript"}

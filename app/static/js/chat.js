@@ -2,10 +2,15 @@
 // private talk. Every message is shown in sequence order and at most once;
 // after a reconnect the client asks for what it missed since the last event
 // it holds. No inline script: settings and texts come from data-* attributes.
-"use strict";
-(() => {
-  const root = document.getElementById("chat");
-  if (!root || typeof window.io !== "function") return;
+// Private talks are in chat-talks.js, moderators' and hosts' tools in
+// chat-moderation.js; both get the context built here.
+import { setupModeration } from "./chat-moderation.js";
+import { setupTalks } from "./chat-talks.js";
+
+const root = document.getElementById("chat");
+if (root && typeof window.io === "function") start(root);
+
+function start(root) {
   const $ = (id) => document.getElementById(id);
   const data = root.dataset;
   const roomId = Number(data.roomId);
@@ -32,8 +37,16 @@
   const state = {
     member: data.member === "1",
     watching,
-    talk: data.talkId ? { id: Number(data.talkId), channel: `talk:${data.talkId}` } : null,
+    talk: data.talkId
+      ? {
+          id: Number(data.talkId),
+          channel: `talk:${data.talkId}`,
+          watching: data.talkWatching === "1",
+        }
+      : null,
     ratingFor: null,
+    // Set for good once the login has ended or the connection was refused.
+    ended: false,
   };
 
   const socket = window.io({ transports: ["websocket"], reconnection: true });
@@ -41,33 +54,48 @@
   // --- Connection state ----------------------------------------------------
   const connection = $("chat-connection");
   function showConnection(kind, text) {
+    // An ended chat stays ended: the disconnect that follows must not say
+    // "trying again", since nothing will.
+    if (state.ended) return;
     connection.dataset.state = kind;
     connection.textContent = text;
+  }
+
+  function endChat(text, signInAgain) {
+    showConnection("ended", text);
+    state.ended = true;
+    if (signInAgain && data.loginUrl) {
+      const link = document.createElement("a");
+      link.href = data.loginUrl;
+      link.textContent = t("tSignIn");
+      connection.append(" ", link);
+    }
+    // Nothing can be sent any more: hide what would only fail.
+    for (const id of ["chat-form", "chat-talk-form", "chat-controls", "chat-host-panel"]) {
+      const element = $(id);
+      if (element) element.hidden = true;
+    }
+    socket.disconnect();
   }
 
   socket.on("connect", () => {
     showConnection("connected", t("tConnected"));
     if (state.watching) watch();
     else if (state.member) join();
-    if (state.talk) joinTalk();
+    if (state.talk) talks.join();
   });
   socket.on("disconnect", () => showConnection("offline", t("tReconnecting")));
   socket.io.on("reconnect_attempt", () => showConnection("offline", t("tReconnecting")));
   socket.on("connect_error", (error) => {
     if (error && error.message === "signed_out") {
-      showConnection("ended", t("tSignedOut"));
-      socket.disconnect();
+      endChat(t("tSignedOut"), true);
     } else if (error && (error.message === "origin" || error.message === "consent")) {
-      showConnection("ended", t("tRefused"));
-      socket.disconnect();
+      endChat(t("tRefused"), false);
     } else {
       showConnection("offline", t("tReconnecting"));
     }
   });
-  socket.on("session_ended", () => {
-    showConnection("ended", t("tSignedOut"));
-    socket.disconnect();
-  });
+  socket.on("session_ended", () => endChat(t("tSignedOut"), true));
   setInterval(() => {
     if (socket.connected) socket.emit("heartbeat", {});
   }, 30000);
@@ -82,6 +110,10 @@
     feedback.append(p);
   }
   socket.on("chat_error", (error) => say(error.message, "error"));
+
+  function answered(answer) {
+    if (answer && !answer.ok && answer.error) say(answer.error.message, "error");
+  }
 
   // --- Presence --------------------------------------------------------------
   function showStatus(status) {
@@ -109,32 +141,6 @@
       { hour: "2-digit", minute: "2-digit" });
   }
 
-  function moderationButtons(event) {
-    const box = document.createElement("span");
-    box.className = "chat-mod-actions";
-    const add = (label, handler) => {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "link-button";
-      button.textContent = label.split(" ")[0];
-      button.setAttribute("aria-label", label);
-      button.addEventListener("click", handler);
-      box.append(button);
-    };
-    add(t("tRemove", { alias: event.author }), () =>
-      socket.emit("remove_message", { message_id: event.id }, answered),
-    );
-    add(t("tMute", { alias: event.author }), () =>
-      socket.emit("mute", { message_id: event.id, minutes: 15 }, answered),
-    );
-    if (event.channel === roomChannel) {
-      add(t("tKick", { alias: event.author }), () =>
-        socket.emit("remove_user", { room_id: roomId, message_id: event.id }, answered),
-      );
-    }
-    return box;
-  }
-
   function renderMessage(event) {
     const item = document.createElement("li");
     item.className = "chat-message";
@@ -149,7 +155,7 @@
     when.dateTime = event.at;
     when.textContent = timeOf(event.at);
     head.append(who, " ", when);
-    if (moderating) head.append(" ", moderationButtons(event));
+    if (moderating) head.append(" ", moderation.buttons(event));
     const text = document.createElement("p");
     text.className = "chat-message-text";
     text.textContent = event.text;
@@ -212,9 +218,14 @@
     });
   }
 
-  function answered(answer) {
-    if (answer && !answer.ok && answer.error) say(answer.error.message, "error");
-  }
+  // What the other parts of the page share.
+  const context = {
+    socket, $, t, data, state, roomId, roomChannel,
+    channels, channelState, receiveAll, say, answered,
+  };
+  const moderation = setupModeration(context);
+  context.showHeld = moderation.showHeld;
+  const talks = setupTalks(context);
 
   // --- Joining and leaving -----------------------------------------------------
   const roomLog = channelState(roomChannel, $("chat-log"));
@@ -223,7 +234,7 @@
   function showMembership() {
     $("chat-join").hidden = state.member || state.watching;
     $("chat-leave").hidden = !state.member;
-    $("chat-form").hidden = !state.member;
+    $("chat-form").hidden = !state.member || state.ended;
   }
 
   function afterEntering(answer) {
@@ -235,8 +246,8 @@
       roomLog.contiguous = answer.events[answer.events.length - 1].seq;
     }
     earlier.hidden = !answer.earlier;
-    (answer.held || []).forEach(showHeld);
-    if (answer.talk && !state.talk) startTalk(answer.talk);
+    (answer.held || []).forEach(moderation.showHeld);
+    if (answer.talk && !state.talk) talks.start(answer.talk);
   }
 
   function join() {
@@ -350,109 +361,6 @@
     }, 4000);
   });
 
-  // --- Private talks ----------------------------------------------------------------
-  const talkBox = $("chat-talk");
-  const talkStatus = $("chat-talk-status");
-  const requestButton = $("chat-request-talk");
-
-  function showTalkStatus(text) {
-    talkStatus.hidden = !text;
-    talkStatus.textContent = text || "";
-  }
-
-  function startTalk(talk) {
-    state.talk = { id: talk.talk_id, channel: talk.channel };
-    if (talk.state === "waiting") {
-      showTalkStatus(t("tQueue", { position: talk.position }));
-      if (requestButton) requestButton.hidden = true;
-      return;
-    }
-    showTalkStatus("");
-    if (requestButton) requestButton.hidden = true;
-    talkBox.hidden = false;
-    $("chat-talk-form").hidden = false;
-    $("chat-rating").hidden = true;
-    $("chat-talk-title").textContent = t("tTalkWith", { alias: talk.with || "" });
-    joinTalk();
-  }
-
-  function joinTalk() {
-    const chan = channelState(state.talk.channel, $("chat-talk-log"));
-    socket.emit("join_talk", { talk_id: state.talk.id, after_seq: chan.contiguous }, (answer) => {
-      if (!answer || !answer.ok) return answered(answer);
-      if (answer.state === "waiting") {
-        showTalkStatus(t("tQueue", { position: answer.position }));
-        if (requestButton) requestButton.hidden = true;
-        return;
-      }
-      talkBox.hidden = false;
-      $("chat-talk-title").textContent = t("tTalkWith", { alias: answer.with || "" });
-      receiveAll(state.talk.channel, answer.events, answer.more);
-    });
-  }
-
-  if (requestButton) {
-    requestButton.addEventListener("click", () => {
-      socket.emit("request_talk", { room_id: roomId }, (answer) => {
-        if (!answer || !answer.ok) return answered(answer);
-        startTalk(answer);
-      });
-    });
-  }
-  const acceptButton = $("chat-accept");
-  if (acceptButton) {
-    acceptButton.addEventListener("click", () => {
-      socket.emit("accept_talk", { room_id: roomId }, (answer) => {
-        if (!answer || !answer.ok) return answered(answer);
-        startTalk(answer);
-      });
-    });
-  }
-  socket.on("queue_position", (event) => {
-    if (state.talk && state.talk.id === event.talk_id) {
-      showTalkStatus(t("tQueue", { position: event.position }));
-    }
-  });
-  socket.on("talk_queue", (event) => {
-    const queue = $("chat-queue");
-    if (queue && event.room_id === roomId) queue.textContent = t("tWaitingHosts", { num: event.waiting });
-  });
-  socket.on("talk_started", startTalk);
-  $("chat-talk-end").addEventListener("click", () => {
-    if (state.talk) socket.emit("end_talk", { talk_id: state.talk.id }, answered);
-  });
-  socket.on("talk_ended", (event) => {
-    if (!state.talk || state.talk.id !== event.talk_id) return;
-    const ended = state.talk;
-    state.talk = null;
-    showTalkStatus(t("tTalkEnded"));
-    if (requestButton) requestButton.hidden = false;
-    $("chat-talk-form").hidden = true;
-    const rating = $("chat-rating");
-    if (event.ask_rating && !talkBox.hidden && !acceptButton) {
-      state.ratingFor = ended.id;
-      rating.hidden = false;
-      rating.querySelector("input")?.focus();
-    } else {
-      talkBox.hidden = true;
-    }
-  });
-  $("chat-rating").addEventListener("submit", (event) => {
-    event.preventDefault();
-    const chosen = $("chat-rating").querySelector("input[name=helped]:checked");
-    if (!chosen || !state.ratingFor) return;
-    socket.emit("rate_talk", { talk_id: state.ratingFor, helped: Number(chosen.value) }, (answer) => {
-      if (!answer || !answer.ok) return answered(answer);
-      state.ratingFor = null;
-      talkBox.hidden = true;
-      showTalkStatus(t("tThanks"));
-    });
-  });
-  $("chat-rating-skip").addEventListener("click", () => {
-    state.ratingFor = null;
-    talkBox.hidden = true;
-  });
-
   // --- Opening, closing, sanctions ---------------------------------------------------------
   $("chat-open")?.addEventListener("click", () => {
     socket.emit("open_room", { room_id: roomId }, (answer) => {
@@ -483,42 +391,4 @@
     if (event.status === "delivered") say(t("tApproved"), "success");
     else if (event.status === "rejected") say(t("tRejected"), "info");
   });
-
-  // --- Moderators: held messages and alerts -----------------------------------------------------
-  const heldList = $("chat-held");
-  function showHeld(held) {
-    if (!heldList || (held.channel !== roomChannel && !held.channel.startsWith("talk:"))) return;
-    if (heldList.querySelector(`[data-id="${held.id}"]`)) return;
-    const item = document.createElement("li");
-    item.dataset.id = String(held.id);
-    if (held.crisis) item.className = "urgent";
-    const text = document.createElement("p");
-    text.textContent = `${held.crisis ? `${t("tUrgent")} – ` : ""}${held.author}: ${held.text}`;
-    const actions = document.createElement("div");
-    actions.className = "actions";
-    for (const [action, label] of [
-      ["approve", t("tApprove")],
-      ["reject", t("tReject")],
-    ]) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "button secondary";
-      button.textContent = label;
-      button.setAttribute("aria-label", `${label}: ${held.author}`);
-      button.addEventListener("click", () =>
-        socket.emit("decide", { message_id: held.id, action }, answered),
-      );
-      actions.append(button);
-    }
-    item.append(text, actions);
-    heldList.prepend(item);
-  }
-  socket.on("held", showHeld);
-  socket.on("held_decided", (event) => {
-    heldList?.querySelector(`[data-id="${event.id}"]`)?.remove();
-  });
-  socket.on("crisis_alert", (held) => {
-    say(`${t("tUrgent")}: ${held.author}`, "error");
-    showHeld(held);
-  });
-})();
+}

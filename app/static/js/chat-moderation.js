@@ -1,0 +1,97 @@
+// Moderators' and hosts' tools on the chat page: the buttons on each message
+// (remove, mute, take out of the room), the held messages to approve or reject,
+// and crisis alerts, which stay on the page until dismissed.
+export function setupModeration(context) {
+  const { socket, $, t, roomId, roomChannel, answered } = context;
+
+  function buttons(event) {
+    const box = document.createElement("span");
+    box.className = "chat-mod-actions";
+    const add = (label, handler) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "link-button";
+      button.textContent = label.split(" ")[0];
+      button.setAttribute("aria-label", label);
+      button.addEventListener("click", handler);
+      box.append(button);
+    };
+    add(t("tRemove", { alias: event.author }), () =>
+      socket.emit("remove_message", { message_id: event.id }, answered),
+    );
+    add(t("tMute", { alias: event.author }), () =>
+      socket.emit("mute", { message_id: event.id, minutes: 15 }, answered),
+    );
+    if (event.channel === roomChannel) {
+      add(t("tKick", { alias: event.author }), () =>
+        socket.emit("remove_user", { room_id: roomId, message_id: event.id }, answered),
+      );
+    }
+    return box;
+  }
+
+  // --- Held messages ---------------------------------------------------------------
+  const heldList = $("chat-held");
+  function showHeld(held) {
+    if (!heldList || (held.channel !== roomChannel && !held.channel.startsWith("talk:"))) return;
+    if (heldList.querySelector(`[data-id="${held.id}"]`)) return;
+    const item = document.createElement("li");
+    item.dataset.id = String(held.id);
+    if (held.crisis) item.className = "urgent";
+    const text = document.createElement("p");
+    text.textContent = `${held.crisis ? `${t("tUrgent")} – ` : ""}${held.author}: ${held.text}`;
+    const actions = document.createElement("div");
+    actions.className = "actions";
+    for (const [action, label] of [
+      ["approve", t("tApprove")],
+      ["reject", t("tReject")],
+    ]) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "button secondary";
+      button.textContent = label;
+      button.setAttribute("aria-label", `${label}: ${held.author}`);
+      button.addEventListener("click", () =>
+        socket.emit("decide", { message_id: held.id, action }, answered),
+      );
+      actions.append(button);
+    }
+    item.append(text, actions);
+    heldList.prepend(item);
+  }
+  socket.on("held", showHeld);
+  socket.on("held_decided", (event) => {
+    heldList?.querySelector(`[data-id="${event.id}"]`)?.remove();
+  });
+
+  // --- Crisis alerts ------------------------------------------------------------------
+  // Each alert stays in its own panel (role="alert") until the host or moderator
+  // dismisses it: the feedback line below the form, which every send rewrites,
+  // is no place for it.
+  const alerts = $("chat-alerts");
+  function showAlert(held) {
+    if (!alerts || alerts.querySelector(`[data-id="${held.id}"]`)) return;
+    const alert = document.createElement("div");
+    alert.className = "chat-alert flash flash-error";
+    alert.dataset.id = String(held.id);
+    const text = document.createElement("p");
+    text.textContent = `${t("tUrgent")}: ${held.author}`;
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "button secondary";
+    close.textContent = t("tDismiss");
+    close.addEventListener("click", () => {
+      const next = alert.nextElementSibling || alert.previousElementSibling;
+      alert.remove();
+      next?.querySelector("button")?.focus();
+    });
+    alert.append(text, close);
+    alerts.append(alert);
+  }
+  socket.on("crisis_alert", (held) => {
+    showAlert(held);
+    showHeld(held);
+  });
+
+  return { buttons, showHeld };
+}
