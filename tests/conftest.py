@@ -15,7 +15,7 @@ import pytest
 from flask import Flask, has_app_context
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import inspect, text
+from sqlalchemy import func, inspect, select, text
 
 from app import create_app
 from app.extensions import db
@@ -94,6 +94,15 @@ def _wipe(app: Flask) -> None:
                     connection.execute(table.delete())
         for name, rows in app.config["_REFERENCE_ROWS"].items():
             connection.execute(Base.metadata.tables[name].insert(), rows)
+            if db.engine.dialect.name == "postgresql" and "id" in rows[0]:
+                # RESTART IDENTITY set the sequence back to 1 while the rows came back
+                # with their ids: move it past them, or the next insert collides.
+                table = Base.metadata.tables[name]
+                top = connection.execute(select(func.max(table.c.id))).scalar()
+                connection.execute(
+                    text("SELECT setval(pg_get_serial_sequence(:name, 'id'), :top)"),
+                    {"name": name, "top": top},
+                )
 
 
 @pytest.fixture

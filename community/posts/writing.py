@@ -89,13 +89,17 @@ def _escape(text: str) -> str:
     )
 
 
-def _check_limits(problems: Problems, rules: ContentRules, revision: PostRevision) -> None:
-    if len(revision.title) > rules.title_max:
+def _check_sizes(rules: ContentRules, data: DraftInput) -> None:
+    """Refuse text longer than the limits before any of it reaches the database
+    (PostgreSQL refuses an over-long title when it is flushed; SQLite does not)."""
+    problems = Problems()
+    if len(data.title.strip()) > rules.title_max:
         problems.add("title", N_("Use at most %(max)d characters."), max=rules.title_max)
-    if len(moderation.html_to_text(revision.body_html)) > rules.body_max:
+    if len(moderation.html_to_text(body_from_editor(data.body_html))) > rules.body_max:
         problems.add("body", N_("Use at most %(max)d characters."), max=rules.body_max)
-    if len(revision.helps_text) > rules.helps_max:
+    if len(data.helps_text.strip()) > rules.helps_max:
         problems.add("helps", N_("Use at most %(max)d characters."), max=rules.helps_max)
+    problems.raise_if_any()
 
 
 def _check_complete(problems: Problems, revision: PostRevision) -> None:
@@ -166,6 +170,7 @@ def start_post(
     """Create a new post as a draft with its first revision (or return the one the
     same author started with the same text a moment ago)."""
     authorize(author, "post.create")
+    _check_sizes(rules, data)
     same = session.scalar(
         select(PostRevision)
         .join(Post, PostRevision.post_id == Post.id)
@@ -189,9 +194,6 @@ def start_post(
         post=post, state=RevisionState.DRAFT, created_at=now, saved_at=now, version=1
     )
     _fill(revision, session, data, now)
-    problems = Problems()
-    _check_limits(problems, rules, revision)
-    problems.raise_if_any()
     session.add(revision)
     session.commit()
     return revision
@@ -247,10 +249,8 @@ def save_draft(
         raise Conflict(
             N_("This post was changed in another window. Reload to see the newest text.")
         )
+    _check_sizes(rules, data)
     _fill(revision, session, data, now)
-    problems = Problems()
-    _check_limits(problems, rules, revision)
-    problems.raise_if_any()
     revision.version += 1
     session.commit()
     return revision
