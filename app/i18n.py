@@ -5,9 +5,10 @@ account, so it follows them to another device.
 """
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from flask import Flask, current_app, session
-from flask_babel import Babel, get_locale, gettext
+from flask_babel import Babel, format_datetime, get_locale, gettext
 from flask_login import current_user
 
 
@@ -36,10 +37,19 @@ def translate(message: str, params: Mapping[str, object]) -> str:
     """A domain message id in the current language, its placeholders filled.
 
     A parameter that is itself a ``{"da": ..., "en": ...}`` mapping (an engine
-    explanation) is shown in the current language too.
+    explanation) is shown in the current language too, and a time in the
+    community's time zone and the language's format.
     """
-    filled = {k: pick(v) if isinstance(v, Mapping) else v for k, v in params.items()}
+    filled = {k: _shown(v) for k, v in params.items()}
     return gettext(message, **filled) if filled else gettext(message)
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, Mapping):
+        return pick(value)
+    if isinstance(value, datetime):
+        return format_datetime(value, "short")
+    return value
 
 
 def init_app(app: Flask, babel: Babel) -> None:

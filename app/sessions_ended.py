@@ -1,6 +1,6 @@
 """Closing the open chat sockets of logins that have just ended.
 
-Logout, a password change, account deletion (and later suspension): each ends
+Logout, a password change, account deletion and a suspension: each ends
 login sessions in the database and then calls :func:`close_sockets_of`. Every
 socket is recorded with its login's hash when it connects, so the sockets are
 found whichever server process holds them, and closed there (through the

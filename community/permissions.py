@@ -60,6 +60,8 @@ def owns(attribute: str) -> Rule:
 
 
 is_self = Rule("is self", lambda u, o: signed_in(u) and o is not None and o.id == u.id)
+# The person acted on (``obj``) holds a staff role.
+staff_target = Rule("acts on staff", lambda u, o: bool(getattr(o, "is_staff", False)))
 
 moderator = has_role(Role.MODERATOR)
 coordinator = has_role(Role.COORDINATOR)
@@ -113,6 +115,9 @@ RULES: dict[str, Rule] = {
     "review.view_queue": moderator,
     "review.decide": moderator,
     "profile.see_pending": is_self | moderator,
+    # Suspending an account (and lifting it): moderators, for members only. Staff
+    # are not suspended here (their roles are managed instead), nor oneself.
+    "user.suspend": moderator & ~is_self & ~staff_target,
     "staff.manage": admin,
     "policy.publish": admin,
     "tasks.grant": coordinator,

@@ -76,7 +76,9 @@ def login() -> Response | tuple[str, int]:
     form = LoginForm()
     if form.validate_on_submit():
         try:
-            user = authenticate(db.session, account_rules(), form.login.data, form.password.data)
+            user = authenticate(
+                db.session, account_rules(), form.login.data, form.password.data, now=now()
+            )
         except ValidationFailed as error:
             show_problems(form, error)
         else:

@@ -1,4 +1,5 @@
-"""Chat events for moderators: remove a message, mute, remove a person, decide."""
+"""Chat events for moderators: remove a message, mute, remove a person,
+suspend an account, decide."""
 
 from typing import Any
 
@@ -16,10 +17,13 @@ from app.chat.sockets import chat_event, int_field
 from app.clock import now
 from app.extensions import db, socketio
 from app.review_hooks import run_after_decision
+from app.sessions_ended import close_sockets_of
 from community.accounts.models import User
+from community.accounts.suspensions import suspend_user, user_by_id
 from community.chat import moderation
 from community.errors import ValidationFailed
 from community.i18n import N_
+from community.permissions import authorize
 
 # --- Moderation ---------------------------------------------------------------
 
@@ -49,6 +53,26 @@ def mute(user: User, data: dict[str, Any]) -> dict[str, Any]:
     muted = moderation.mute_user(db.session, user, target, data.get("minutes"), now())
     socketio.emit("muted", {"until": muted.until.isoformat()}, to=user_room(target))
     return {"until": muted.until.isoformat()}
+
+
+@chat_event("suspend")
+def suspend(user: User, data: dict[str, Any]) -> dict[str, Any]:
+    """A moderator suspends a person's account (by a message of theirs, or alias):
+    every login of theirs ends, and their sockets get ``session_ended`` and close."""
+    authorize(user, "user.suspend")
+    target = user_by_id(db.session, user, _target_user(data))
+    reason = data.get("reason")
+    done = suspend_user(
+        db.session,
+        user,
+        target,
+        days=data.get("days"),
+        guideline=data.get("guideline"),
+        reason=reason if isinstance(reason, str) else "",
+        now=now(),
+    )
+    close_sockets_of(done.ended_logins)
+    return {"until": done.suspension.until.isoformat()}
 
 
 @chat_event("remove_user")

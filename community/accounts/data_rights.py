@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from community.accounts.logins import end_other_logins
-from community.accounts.models import Avatar, DescriptionDraft, LoginSession, User
+from community.accounts.models import Avatar, DescriptionDraft, LoginSession, Suspension, User
 from community.accounts.passwords import verify_password
 from community.accounts.rules import AccountRules
 from community.audit import record_event
@@ -91,10 +91,27 @@ def _logins(session: Session, user: User) -> list[dict[str, Any]]:
     ]
 
 
+def _suspensions(session: Session, user: User) -> list[dict[str, Any]]:
+    # Who decided is left out: that is the moderator's data, not the person's.
+    return [
+        {
+            "from": s.created_at.isoformat(),
+            "until": s.until.isoformat(),
+            "lifted_at": s.lifted_at.isoformat() if s.lifted_at else None,
+            "guideline": s.guideline,
+            "reason": s.reason,
+        }
+        for s in session.scalars(
+            select(Suspension).where(Suspension.user_id == user.id).order_by(Suspension.id)
+        )
+    ]
+
+
 register_exporter("profile", _profile)
 register_exporter("pictures", _pictures)
 register_exporter("consents", _consents)
 register_exporter("logins", _logins)
+register_exporter("suspensions", _suspensions)
 
 
 def delete_account(

@@ -10,10 +10,10 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
-from community.accounts.models import LoginSession, User
+from community.accounts.models import LoginSession, Suspension, User
 from community.accounts.passwords import (
     check_new_password,
     hash_password,
@@ -54,21 +54,43 @@ def find_account(session: Session, login: str) -> User | None:
     return session.scalar(select(User).where(User.alias_key == alias_key(login)))
 
 
-def authenticate(session: Session, rules: AccountRules, login: str, password: str) -> User:
+def authenticate(
+    session: Session, rules: AccountRules, login: str, password: str, *, now: datetime
+) -> User:
     """The account matching ``login`` (alias or e-mail) and ``password``.
 
     The same message is given whether the account or the password is wrong, and
-    both take the same time, so nobody learns who has an account here.
+    both take the same time, so nobody learns who has an account here. Only
+    someone who knows the password learns that the account is suspended.
     """
     user = find_account(session, login)
     if user is None:
         spend_equal_time(rules)
     elif verify_password(rules, user.password_hash, password):
+        _refuse_if_suspended(session, user, now)
         if rules.hasher.check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(rules, password)
             session.commit()
         return user
     raise ValidationFailed(N_("The alias, e-mail address or password is wrong."), field="password")
+
+
+def _refuse_if_suspended(session: Session, user: User, now: datetime) -> None:
+    found = session.execute(
+        select(Suspension.until, Suspension.guideline)
+        .where(Suspension.user_id == user.id, Suspension.in_force(now))
+        .order_by(Suspension.until.desc())
+        .limit(1)
+    ).first()
+    if found is not None:
+        raise ValidationFailed(
+            N_(
+                "Your account is suspended until %(until)s, because it broke guideline "
+                "%(guideline)d. You can sign in again after that."
+            ),
+            until=found.until,
+            guideline=found.guideline,
+        )
 
 
 def start_login(session: Session, user: User, *, remember: bool, now: datetime) -> str:
@@ -89,9 +111,16 @@ def start_login(session: Session, user: User, *, remember: bool, now: datetime) 
 
 
 def user_for_token(session: Session, token: str, now: datetime) -> User | None:
-    """The user of a live login, or None when the login has ended."""
-    login = session.scalar(select(LoginSession).where(LoginSession.token_hash == token_hash(token)))
-    if login is None or login_expired(login, now):
+    """The user of a live login, or None when the login has ended or its user
+    is suspended (checked in the same statement, so a request costs no more)."""
+    suspended = exists().where(Suspension.user_id == LoginSession.user_id, Suspension.in_force(now))
+    found = session.execute(
+        select(LoginSession, suspended).where(LoginSession.token_hash == token_hash(token))
+    ).first()
+    if found is None:
+        return None
+    login, is_suspended = found
+    if is_suspended or login_expired(login, now):
         return None
     user = session.get(User, login.user_id)
     if user is None:

@@ -3,7 +3,16 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    ColumnElement,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    and_,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from community.db import Base, UTCDateTime
@@ -202,3 +211,30 @@ class DescriptionDraft(Base):
     text: Mapped[str] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(10), default=ReviewState.PENDING)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Suspension(Base):
+    """A time during which a person may not sign in, set by a moderator.
+
+    It stays after it ends or is lifted (the moderators' history of the account)
+    and goes with the account when that is deleted.
+    """
+
+    __tablename__ = "suspension"
+    __table_args__ = (Index("ix_suspension_user_until", "user_id", "until"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    until: Mapped[datetime] = mapped_column(UTCDateTime)
+    guideline: Mapped[int]
+    reason: Mapped[str] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    lifted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @classmethod
+    def in_force(cls, now: datetime) -> ColumnElement[bool]:
+        """The condition of a suspension that holds at ``now``."""
+        return and_(cls.lifted_at.is_(None), cls.until > now)

@@ -40,6 +40,7 @@ MAY = {
     "account.manage": set(PEOPLE) - {"visitor"},
     "review.view_queue": {"moderator", "admin"},
     "review.decide": {"moderator", "admin"},
+    "user.suspend": {"moderator", "admin"},
     "staff.manage": {"admin"},
     "policy.publish": {"admin"},
     "tasks.grant": {"coordinator", "admin"},
@@ -71,3 +72,30 @@ def test_authorize_says_sign_in_to_visitors_and_forbidden_to_others():
 
 def test_every_rule_has_a_name():
     assert all(rule.name for rule in RULES.values())
+
+
+class Member(Person):
+    """A person acted on: staff when they hold any role."""
+
+    @property
+    def is_staff(self):
+        return bool(self._roles)
+
+
+@pytest.mark.parametrize(
+    ("actor", "target", "allowed"),
+    [
+        ("moderator", Member(id=9), True),
+        ("admin", Member(id=9, tasks={Task.BLOG}), True),
+        ("moderator", Member(id=9, roles={Role.MODERATOR}), False),
+        ("moderator", Member(id=9, roles={Role.COORDINATOR}), False),
+        ("admin", Member(id=9, roles={Role.ADMIN}), False),
+        ("moderator", Member(id=1), False),  # themselves (every Person here has id 1)
+        ("coordinator", Member(id=9), False),
+        ("peer", Member(id=9), False),
+        ("follower", Member(id=9), False),
+        ("visitor", Member(id=9), False),
+    ],
+)
+def test_moderators_suspend_members_only_never_staff_or_themselves(actor, target, allowed):
+    assert can(PEOPLE[actor], "user.suspend", target) is allowed

@@ -127,6 +127,13 @@ EXPECTED: dict[str, tuple[str, str, dict[str, int]]] = {
     ),
     "moderation.queue": ("GET", "/moderation", staff_only("moderator")),
     "moderation.item": ("GET", "/moderation/items/{item}", staff_only("moderator")),
+    "moderation.user": ("GET", "/moderation/users/follower-user", staff_only("moderator")),
+    # The follower is not suspended, so there is nothing to lift.
+    "moderation.lift": (
+        "POST",
+        "/moderation/users/follower-user/lift",
+        staff_posting("moderator", 409),
+    ),
     # A pending picture: only its owner (the follower here) and moderators.
     "account.avatar": (
         "GET",

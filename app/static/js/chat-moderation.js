@@ -1,8 +1,39 @@
 // Moderators' and hosts' tools on the chat page: the buttons on each message
-// (remove, mute, take out of the room), the held messages to approve or reject,
-// and crisis alerts, which stay on the page until dismissed.
+// (remove, mute, take out of the room, suspend the account), the held messages
+// to approve or reject, and crisis alerts, which stay on the page until dismissed.
 export function setupModeration(context) {
-  const { socket, $, t, roomId, roomChannel, answered } = context;
+  const { socket, $, t, roomId, roomChannel, answered, say } = context;
+  const suspendTemplate = $("chat-suspend-template");
+
+  // The suspension form (days, guideline, reason) opens under the message.
+  function openSuspend(button, event) {
+    const item = button.closest("li");
+    if (!item || item.querySelector("form.chat-suspend")) return;
+    const form = suspendTemplate.content.firstElementChild.cloneNode(true);
+    const fields = form.elements;
+    form.addEventListener("submit", (submitted) => {
+      submitted.preventDefault();
+      const payload = {
+        message_id: event.id,
+        days: Number(fields.days.value),
+        guideline: Number(fields.guideline.value),
+        reason: fields.reason.value,
+      };
+      socket.emit("suspend", payload, (answer) => {
+        if (!answer || !answer.ok) return answered(answer);
+        form.remove();
+        const until = new Date(answer.until).toLocaleString(
+          document.documentElement.lang || "da", { dateStyle: "medium", timeStyle: "short" });
+        say(t("tSuspended", { alias: event.author, until }));
+      });
+    });
+    form.querySelector("[data-cancel]").addEventListener("click", () => {
+      form.remove();
+      button.focus();
+    });
+    item.append(form);
+    fields.days.focus();
+  }
 
   function buttons(event) {
     const box = document.createElement("span");
@@ -25,6 +56,11 @@ export function setupModeration(context) {
     if (event.channel === roomChannel) {
       add(t("tKick", { alias: event.author }), () =>
         socket.emit("remove_user", { room_id: roomId, message_id: event.id }, answered),
+      );
+    }
+    if (suspendTemplate) {
+      add(t("tSuspend", { alias: event.author }), (clicked) =>
+        openSuspend(clicked.currentTarget, event),
       );
     }
     return box;
