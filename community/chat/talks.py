@@ -17,9 +17,9 @@ from community.chat.channels import get_talk
 from community.chat.models import ChatPresence, ChatTalk, TalkState
 from community.chat.presence import room_access
 from community.chat.rooms import get_room
-from community.errors import Conflict, NotFound, ValidationFailed
+from community.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from community.i18n import N_
-from community.permissions import authorize
+from community.permissions import authorize, can
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,15 @@ def request_talk(session: Session, actor: User, room_id: int, now: datetime) -> 
     Asking again while a request waits (or a talk goes on) returns that one.
     """
     room = get_room(session, room_id)
-    authorize(actor, "chat.talk.request", room_access(session, actor, room, now))
+    access = room_access(session, actor, room, now)
+    if access.muted and not can(actor, "chat.talk.request", access):
+        raise Forbidden(
+            N_(
+                "A moderator has paused your writing for a while, so you cannot ask for a"
+                " talk just now. The helplines are open if things are hard."
+            )
+        )
+    authorize(actor, "chat.talk.request", access)
     existing = open_talk_of(session, actor.id, room.id)
     if existing is not None and existing.follower_id == actor.id:
         return existing

@@ -174,3 +174,11 @@ def test_waiting_requests_stay_while_another_host_is_on_duty(
     assert host.emit("leave", {"room_id": room.id})["ok"]
     assert follower.received("talk_ended") == []
     assert session.get(ChatTalk, asked["talk_id"]).state == TalkState.WAITING
+
+
+def test_a_muted_follower_asking_for_a_talk_is_told_why(room, host, member, socket_for, user_of):
+    follower = member()
+    socket_for(user_of("moderator")).emit("mute", {"alias": "follower-user", "minutes": 10})
+    answer = follower.emit("request_talk", {"room_id": room.id})
+    assert answer["error"]["code"] == "forbidden"
+    assert "pause" in answer["error"]["message"]

@@ -241,3 +241,13 @@ def test_a_request_over_the_upload_limit_gets_a_friendly_page(client):
     page = client.submit("/signup", form, content_type="multipart/form-data")
     assert page.status_code == 413
     assert "2 MB" in page.get_data(as_text=True)
+
+
+def test_fields_carry_only_the_aria_attributes_that_apply(client):
+    # WTForms writes None as the text "None"; aria-invalid="None" reads as invalid.
+    fresh = client.get("/signup").get_data(as_text=True)
+    assert '="None"' not in fresh
+    assert "aria-invalid" not in fresh
+    refused = client.submit("/signup", {"alias": "22 33 44 55"}).get_data(as_text=True)
+    assert '="None"' not in refused
+    assert 'aria-invalid="true"' in refused

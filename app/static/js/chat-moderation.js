@@ -38,28 +38,29 @@ export function setupModeration(context) {
   function buttons(event) {
     const box = document.createElement("span");
     box.className = "chat-mod-actions";
-    const add = (label, handler) => {
+    // A short visible word, the full sentence for screen readers.
+    const add = (label, short, handler) => {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "link-button";
-      button.textContent = label.split(" ")[0];
+      button.textContent = short;
       button.setAttribute("aria-label", label);
       button.addEventListener("click", handler);
       box.append(button);
     };
-    add(t("tRemove", { alias: event.author }), () =>
+    add(t("tRemove", { alias: event.author }), t("tRemoveShort"), () =>
       socket.emit("remove_message", { message_id: event.id }, answered),
     );
-    add(t("tMute", { alias: event.author }), () =>
+    add(t("tMute", { alias: event.author }), t("tMuteShort"), () =>
       socket.emit("mute", { message_id: event.id, minutes: 15 }, answered),
     );
     if (event.channel === roomChannel) {
-      add(t("tKick", { alias: event.author }), () =>
+      add(t("tKick", { alias: event.author }), t("tKickShort"), () =>
         socket.emit("remove_user", { room_id: roomId, message_id: event.id }, answered),
       );
     }
     if (suspendTemplate) {
-      add(t("tSuspend", { alias: event.author }), (clicked) =>
+      add(t("tSuspend", { alias: event.author }), t("tSuspendShort"), (clicked) =>
         openSuspend(clicked.currentTarget, event),
       );
     }

@@ -304,17 +304,28 @@ function start(root) {
         form.requestSubmit();
       }
     });
+    let sending = false;
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const body = input.value.trim();
-      if (!body) return;
+      // One message per press: a double click or a held Enter must not send it twice.
+      if (!body || sending) return;
+      sending = true;
+      // Should no answer come (a dropped connection), the box frees itself.
+      const release = setTimeout(() => { sending = false; }, 10000);
       socket.emit("send", { channel: channelOf(), body }, (answer) => {
+        clearTimeout(release);
+        sending = false;
         if (!answer || !answer.ok) return answered(answer);
+        if (answer.crisis) showCrisis();
+        if (answer.status === "blocked") {
+          // Kept in the box, to change the marked part and send again.
+          showBlocked(body, answer.problems);
+          return;
+        }
         input.value = "";
         if (counter) counter.textContent = t("tCount", { num: 0, max: maxLength });
-        if (answer.crisis) showCrisis();
         if (answer.status === "held") say(t("tHeld"), "info");
-        else if (answer.status === "blocked") showBlocked(body, answer.problems);
         else say("");
       });
     });
