@@ -19,29 +19,21 @@ import contextlib
 import json
 import os
 import re
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
-import uuid
 from datetime import UTC, datetime
 from datetime import time as clock_time
-from pathlib import Path
 
 import websocket
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench._servers import free_port, start_app, stop, unique_channel, wait_until_serving
+
 SECRET = "bench-chat-secret-key"
+# The benchmark measures delivery, not the limits meant for people.
+UNLIMITED = {"CHAT_RATE_LIMIT_MESSAGES": "100000", "CHAT_EVENT_LIMIT_PER_10S": "100000"}
 GOAL_P99_MS = 100.0
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def prepare_database(url: str, clients: int) -> tuple[int, list[str]]:
@@ -96,46 +88,6 @@ def prepare_database(url: str, clients: int) -> tuple[int, list[str]]:
         db.session.remove()
         db.engine.dispose()
     return room_id, cookies
-
-
-def start_server(
-    database_url: str, queue_url: str | None, port: int, channel: str
-) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "APP_ENV": "development",
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": SECRET,
-        "PORT": str(port),
-        "HOST": "127.0.0.1",
-        "CHAT_RATE_LIMIT_MESSAGES": "100000",
-        "CHAT_EVENT_LIMIT_PER_10S": "100000",
-    }
-    env.pop("SOCKETIO_MESSAGE_QUEUE", None)
-    env.pop("SOCKETIO_CHANNEL", None)
-    if queue_url:
-        env["SOCKETIO_MESSAGE_QUEUE"] = queue_url
-        # Redis pub/sub ignores the database index: a channel of this run's own
-        # keeps a concurrent run (or test) on the same Redis out of the figures.
-        env["SOCKETIO_CHANNEL"] = channel
-    return subprocess.Popen(
-        [sys.executable, "-m", "app"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def wait_until_serving(port: int, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"no server on port {port}")
 
 
 class Client:
@@ -196,16 +148,29 @@ def run(processes: int, clients: int, rate: float, seconds: float, queue_url: st
     database_url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{tmp}/bench.sqlite3"
     room_id, cookies = prepare_database(database_url, clients)
     ports = [free_port() for _ in range(processes)]
-    channel = f"ungtilung-bench-chat-{uuid.uuid4().hex}"
-    servers = [start_server(database_url, queue_url, port, channel) for port in ports]
+    # Redis pub/sub ignores the database index: a channel of this run's own keeps a
+    # concurrent run (or test) on the same Redis out of the figures.
+    channel = unique_channel("bench-chat")
+    servers = [
+        start_app(
+            database_url,
+            port,
+            secret=SECRET,
+            message_queue=queue_url,
+            channel=channel if queue_url else None,
+            settings=UNLIMITED,
+            keep_errors=False,
+        )
+        for port in ports
+    ]
     sent: dict[str, float] = {}
     latencies: list[float] = []
     seen: set[tuple[int, str]] = set()
     lock = threading.Lock()
     connected: list[Client] = []
     try:
-        for port in ports:
-            wait_until_serving(port)
+        for port, server in zip(ports, servers, strict=True):
+            wait_until_serving(port, server)
 
         def receiver(index: int):
             def on_message(event: dict, at: float) -> None:
@@ -251,13 +216,7 @@ def run(processes: int, clients: int, rate: float, seconds: float, queue_url: st
     finally:
         for client in connected:
             client.close()
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        stop(servers)
     ordered = sorted(latencies)
     return {
         "processes": processes,

@@ -12,16 +12,9 @@ import pytest
 import requests
 
 from app.extensions import db
+from bench._servers import free_port, stop, unique_channel, wait_until_serving
 from tests.socket.conftest import make_room
-from tests.socket.servers import (
-    CSRF,
-    Browser,
-    free_port,
-    start_server,
-    stop,
-    unique_channel,
-    wait_until_serving,
-)
+from tests.socket.servers import CSRF, Browser, start_server
 
 REDIS_URL = os.environ.get("REDIS_URL")
 

@@ -9,8 +9,9 @@ The Flask-SocketIO test client bypasses Engine.IO, so the payload test runs
 import pytest
 
 from app.extensions import db, socketio
+from bench._servers import free_port, stop, wait_until_serving
 from tests.socket.conftest import make_room
-from tests.socket.servers import Browser, free_port, start_server, stop, wait_until_serving
+from tests.socket.servers import Browser, start_server
 
 
 @pytest.fixture
