@@ -87,3 +87,9 @@ def check_alias(
             )
         return []
     return list(verdict.findings) if verdict.action == "review" else []
+
+
+def user_with_alias(session: Session, alias: str) -> User | None:
+    """The account whose alias is ``alias`` (compared as the alias check compares
+    them: case, accents and look-alike spellings aside), or None."""
+    return session.scalar(select(User).where(User.alias_key == alias_key(alias)))

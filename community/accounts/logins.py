@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
+from community.accounts.aliases import user_with_alias
 from community.accounts.models import LoginSession, Suspension, User
 from community.accounts.passwords import (
     check_new_password,
@@ -24,7 +25,6 @@ from community.accounts.rules import AccountRules
 from community.audit import record_event
 from community.errors import Problems, ValidationFailed
 from community.i18n import N_
-from community.reference import alias_key
 
 # How stale ``last_seen_at`` may get before a request refreshes it: one write per
 # login per interval, not one per request.
@@ -51,7 +51,7 @@ def find_account(session: Session, login: str) -> User | None:
     login = login.strip()
     if "@" in login:
         return session.scalar(select(User).where(User.email == login.lower()))
-    return session.scalar(select(User).where(User.alias_key == alias_key(login)))
+    return user_with_alias(session, login)
 
 
 def authenticate(

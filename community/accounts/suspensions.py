@@ -12,13 +12,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from community.accounts.aliases import user_with_alias
 from community.accounts.logins import end_other_logins
 from community.accounts.models import Suspension, User
 from community.audit import record_event
 from community.errors import Conflict, NotFound, Problems
 from community.i18n import N_
 from community.permissions import authorize
-from community.reference import alias_key
 
 SUSPENSION_DAYS_MAX = 90
 GUIDELINES = range(1, 9)
@@ -45,7 +45,7 @@ class SuspensionPage:
 def user_by_alias(session: Session, actor: object, alias: str) -> User:
     """The person with ``alias``, for a moderator who may suspend people."""
     authorize(actor, "user.suspend")
-    user = session.scalar(select(User).where(User.alias_key == alias_key(alias)))
+    user = user_with_alias(session, alias)
     if user is None:
         raise NotFound(N_("That person is no longer here."))
     return user
@@ -121,10 +121,7 @@ def suspend_user(
         problems.add("reason", N_("Use at most %(max)d characters."), max=REASON_MAX)
     problems.raise_if_any()
 
-    for earlier in session.scalars(
-        select(Suspension).where(Suspension.user_id == user.id, Suspension.in_force(now))
-    ):
-        earlier.lifted_at = now
+    _lift_all(session, user.id, now)
     suspension = Suspension(
         user_id=user.id,
         until=now + timedelta(days=length),
@@ -157,10 +154,7 @@ def lift_suspension(session: Session, actor: User, user: User, *, now: datetime)
     suspension = current_suspension(session, user.id, now)
     if suspension is None:
         raise Conflict(N_("This account is not suspended."))
-    for held in session.scalars(
-        select(Suspension).where(Suspension.user_id == user.id, Suspension.in_force(now))
-    ):
-        held.lifted_at = now
+    _lift_all(session, user.id, now)
     record_event(
         session,
         actor,
@@ -171,3 +165,11 @@ def lift_suspension(session: Session, actor: User, user: User, *, now: datetime)
     )
     session.commit()
     return suspension
+
+
+def _lift_all(session: Session, user_id: int, now: datetime) -> None:
+    """End every suspension of the person that is in force (the caller commits)."""
+    for held in session.scalars(
+        select(Suspension).where(Suspension.user_id == user_id, Suspension.in_force(now))
+    ):
+        held.lifted_at = now

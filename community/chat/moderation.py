@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from community.accounts.aliases import user_with_alias
 from community.accounts.models import User
 from community.audit import record_event
 from community.chat.channels import Channel, next_seq
@@ -29,7 +30,6 @@ from community.chat.rooms import RoomStatus, get_room, room_status
 from community.errors import Conflict, NotFound, ValidationFailed
 from community.i18n import N_
 from community.permissions import authorize
-from community.reference import alias_key
 from community.review.models import ItemStatus, ReviewItem
 from community.review.registry import Decision, SubjectHandler, register
 from community.review.services import close_without_decision, perform
@@ -277,10 +277,10 @@ def live_overview(session: Session, actor: User, now: datetime) -> LiveOverview:
 
 def user_id_for_alias(session: Session, alias: str) -> int:
     """The id of the person with ``alias`` (as shown in the chat)."""
-    user_id = session.scalar(select(User.id).where(User.alias_key == alias_key(alias)))
-    if user_id is None:
+    user = user_with_alias(session, alias)
+    if user is None:
         raise NotFound(N_("That person is no longer here."))
-    return user_id
+    return user.id
 
 
 def channel_for_message(session: Session, message_id: int) -> tuple[ChatMessage, Channel]:

@@ -4,13 +4,13 @@ single posts. Every list pages by keyset on (published_at, id), newest first."""
 from sqlalchemy import false, select
 from sqlalchemy.orm import Session, joinedload
 
+from community.accounts.aliases import user_with_alias
 from community.accounts.models import User
 from community.errors import NotFound
 from community.i18n import N_
 from community.pagination import Page, SortKey, paginate
 from community.permissions import can
 from community.posts.models import Follow, Post, PostRevision, PostState, PostTopic, Topic
-from community.reference import alias_key
 
 NEWEST_FIRST = (SortKey(Post.published_at, descending=True), SortKey(Post.id, descending=True))
 PAGE_SIZE = 20
@@ -99,7 +99,7 @@ def post_for(session: Session, viewer: object, post_id: int) -> Post:
 
 def peer_by_alias(session: Session, alias: str) -> User:
     """A peer's public profile, by alias (followers have no public profile page)."""
-    user = session.scalar(select(User).where(User.alias_key == alias_key(alias)))
+    user = user_with_alias(session, alias)
     if user is None or not user.is_peer:
         raise NotFound(N_("There is no peer with that alias."))
     return user
