@@ -3,7 +3,7 @@ withdrawing it. A published post is edited in a new revision while the approved
 one stays live."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -89,17 +89,25 @@ def _escape(text: str) -> str:
     )
 
 
-def _check_sizes(rules: ContentRules, data: DraftInput) -> None:
-    """Refuse text longer than the limits before any of it reaches the database
+def _clean(rules: ContentRules, data: DraftInput) -> DraftInput:
+    """The editor's input trimmed and sanitised (once), or ValidationFailed when
+    it is longer than the limits, before any of it reaches the database
     (PostgreSQL refuses an over-long title when it is flushed; SQLite does not)."""
+    clean = replace(
+        data,
+        title=data.title.strip(),
+        body_html=body_from_editor(data.body_html),
+        helps_text=data.helps_text.strip(),
+    )
     problems = Problems()
-    if len(data.title.strip()) > rules.title_max:
+    if len(clean.title) > rules.title_max:
         problems.add("title", N_("Use at most %(max)d characters."), max=rules.title_max)
-    if len(moderation.html_to_text(body_from_editor(data.body_html))) > rules.body_max:
+    if len(moderation.html_to_text(clean.body_html)) > rules.body_max:
         problems.add("body", N_("Use at most %(max)d characters."), max=rules.body_max)
-    if len(data.helps_text.strip()) > rules.helps_max:
+    if len(clean.helps_text) > rules.helps_max:
         problems.add("helps", N_("Use at most %(max)d characters."), max=rules.helps_max)
     problems.raise_if_any()
+    return clean
 
 
 def _check_complete(problems: Problems, revision: PostRevision) -> None:
@@ -150,11 +158,12 @@ def summarise(body_html: str) -> str:
 
 
 def _fill(revision: PostRevision, session: Session, data: DraftInput, now: datetime) -> None:
-    revision.title = data.title.strip()
-    revision.body_html = body_from_editor(data.body_html)
+    """Put cleaned input (see ``_clean``) into ``revision``."""
+    revision.title = data.title
+    revision.body_html = data.body_html
     revision.summary = summarise(revision.body_html)
     revision.post.title = revision.title
-    revision.helps_text = data.helps_text.strip()
+    revision.helps_text = data.helps_text
     revision.topic_ids = ",".join(map(str, _valid_topics(session, data.topic_ids)))
     revision.saved_at = now
 
@@ -170,7 +179,7 @@ def start_post(
     """Create a new post as a draft with its first revision (or return the one the
     same author started with the same text a moment ago)."""
     authorize(author, "post.create")
-    _check_sizes(rules, data)
+    data = _clean(rules, data)
     same = session.scalar(
         select(PostRevision)
         .join(Post, PostRevision.post_id == Post.id)
@@ -179,8 +188,8 @@ def start_post(
             Post.state == PostState.DRAFT,
             Post.created_at >= now - DOUBLE_SUBMIT_WINDOW,
             PostRevision.state == RevisionState.DRAFT,
-            PostRevision.title == data.title.strip(),
-            PostRevision.body_html == body_from_editor(data.body_html),
+            PostRevision.title == data.title,
+            PostRevision.body_html == data.body_html,
         )
         .order_by(PostRevision.id.desc())
         .limit(1)
@@ -249,8 +258,7 @@ def save_draft(
         raise Conflict(
             N_("This post was changed in another window. Reload to see the newest text.")
         )
-    _check_sizes(rules, data)
-    _fill(revision, session, data, now)
+    _fill(revision, session, _clean(rules, data), now)
     revision.version += 1
     session.commit()
     return revision
