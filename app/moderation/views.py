@@ -28,6 +28,7 @@ from community.accounts.suspensions import (
     user_by_alias,
 )
 from community.errors import Conflict, ValidationFailed
+from community.numbers import whole_number
 from community.review.console import item_detail, queue_page
 from community.review.services import perform
 
@@ -120,7 +121,8 @@ def _expected_version(text: str | None) -> int | None:
     so the decision is refused as made on a changed item."""
     if not text:
         return None
-    return int(text) if text.isascii() and text.isdecimal() else -1
+    number = whole_number(text)
+    return -1 if number is None else number
 
 
 def _user_page(alias: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from app.permissions import require
 from app.posts.forms import CommentForm, ReportForm
 from community.errors import ValidationFailed
 from community.notifications import mark_all_read, notifications_of
+from community.numbers import whole_number
 from community.posts import pages
 from community.posts.comments import CommentBlocked, add_comment
 from community.posts.reading import peer_by_alias
@@ -43,9 +44,7 @@ def comment(post_id: int) -> Response | tuple[str, int]:
     form = CommentForm()
     if not form.validate_on_submit():
         return _post_again(post_id, comment_form=form, status=422)
-    parent_text = form.parent_id.data or ""
-    # isdecimal alone lets "²" through, which int() refuses.
-    parent = int(parent_text) if parent_text.isascii() and parent_text.isdecimal() else None
+    parent = whole_number(form.parent_id.data)
     try:
         result = add_comment(
             db.session,

@@ -18,6 +18,7 @@ from community.accounts.models import Suspension, User
 from community.audit import record_event
 from community.errors import Conflict, NotFound, Problems
 from community.i18n import N_
+from community.numbers import whole_number
 from community.permissions import authorize
 
 SUSPENSION_DAYS_MAX = 90
@@ -83,14 +84,6 @@ def suspension_page(session: Session, actor: object, alias: str, now: datetime) 
     return SuspensionPage(user, current_suspension(session, user.id, now), history)
 
 
-def _whole_number(value: object) -> int | None:
-    """``value`` as an int (a form or socket may send text), else None."""
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        return None
-    text = str(value).strip()
-    return int(text) if text.isascii() and text.isdecimal() else None
-
-
 def suspend_user(
     session: Session,
     actor: User,
@@ -108,10 +101,10 @@ def suspend_user(
     """
     authorize(actor, "user.suspend", user)
     problems = Problems()
-    length = _whole_number(days) or 0
+    length = whole_number(days) or 0
     if not 1 <= length <= SUSPENSION_DAYS_MAX:
         problems.add("days", N_("Suspend for between 1 and %(max)d days."), max=SUSPENSION_DAYS_MAX)
-    number = _whole_number(guideline) or 0
+    number = whole_number(guideline) or 0
     if number not in GUIDELINES:
         problems.add("guideline", N_("Choose the guideline that was broken."))
     reason = reason.strip() if isinstance(reason, str) else ""
