@@ -104,9 +104,13 @@ def test_two_people_chat_and_a_moderator_removes_a_message(person, live_server):
     line = host.locator(".chat-message", has_text="Hej, er der nogen her i aften?")
     line.wait_for()
     moderator.locator(".chat-message", has_text="Hej, er der nogen her i aften?").wait_for()
-    moderator.locator(".chat-message", has_text="Hej, er der nogen her i aften?").locator(
+    buttons = moderator.locator(".chat-message", has_text="Hej, er der nogen her i aften?").locator(
         "button"
-    ).first.click()
+    )
+    # Whole short words on the buttons, the full sentence for screen readers.
+    assert buttons.first.inner_text() == "Fjern"
+    assert "demo-follower" in buttons.first.get_attribute("aria-label")
+    buttons.first.click()
     host.locator(".chat-message", has_text="Hej, er der nogen her i aften?").wait_for(
         state="detached"
     )
@@ -114,6 +118,8 @@ def test_two_people_chat_and_a_moderator_removes_a_message(person, live_server):
     guest.keyboard.press("Enter")
     assert "22 33 44 55" in guest.locator("mark").first.inner_text()
     assert host.locator(".chat-message", has_text="22 33 44 55").count() == 0
+    # The refused text stays in the box, to change and send again.
+    assert guest.input_value("#chat-input") == "Ring til mig på 22 33 44 55"
 
 
 def test_the_language_switch_is_remembered(person, live_server):

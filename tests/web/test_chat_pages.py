@@ -76,6 +76,7 @@ def test_the_moderation_console_partial_shows_room_author_and_text(app, session,
     assert "Aftenrummet" in html
     assert "follower-user" in html
     assert "https://example.com" in html
+    assert "UTC" not in html  # the reader's local time, as everywhere else
 
 
 def _active_talk(session, clock, user_of, room):
